@@ -1,0 +1,99 @@
+/**
+ * The tab's REST API under /api/v1. Every route but the session options
+ * authenticates; what a person sees is decided by Polku's own data (their
+ * rows in the access table), never by what the client asks for.
+ */
+import type { Request, Response, Server } from 'restify';
+import { isLoopbackHost } from '../config';
+import type { DemoUser } from '../devsupport/demoOrganisation';
+import { PolkuError } from '../domain/errors';
+import type { Logger } from '../logging';
+import type { ProgrammeAccess } from '../store/accessStore';
+import { mintDevSession } from './devSessions';
+import { sendError, sendJson } from './httpErrors';
+import type { Authenticator } from './principal';
+import { jsonObject, requiredString } from './requestInput';
+
+export interface ApiDeps {
+  readonly authenticator: Authenticator;
+  readonly access: { listForUser(tenantId: string, userId: string): Promise<ProgrammeAccess[]> };
+  readonly now: () => Date;
+  readonly logger: Logger;
+  /** Present only in local mode on a loopback host. */
+  readonly devSignIn?: {
+    readonly key: string;
+    readonly tenantId: string;
+    readonly users: readonly DemoUser[];
+  };
+  readonly mode: 'local' | 'azure';
+}
+
+type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
+
+export function registerApiRoutes(server: Server, deps: ApiDeps): void {
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    const correlationId = String(req.id());
+    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
+    try {
+      await handler(req, res, log);
+    } catch (err) {
+      sendError(res, err, log, correlationId);
+    }
+  };
+
+  server.get(
+    '/api/v1/session/options',
+    route(async (_req, res) => {
+      const users =
+        deps.devSignIn?.users.map((u) => ({ id: u.aadObjectId, name: u.name, role: u.role })) ?? [];
+      sendJson(res, 200, { mode: deps.mode, devSignIn: deps.devSignIn !== undefined, users });
+    }),
+  );
+
+  server.post(
+    '/api/v1/dev/sign-in',
+    route(async (req, res) => {
+      const dev = deps.devSignIn;
+      if (!dev || !isLoopbackHost(remoteHost(req))) {
+        throw new PolkuError('forbidden', 'Dev sign-in is only available in local mode on this machine', {
+          code: 'dev_sign_in_disabled',
+        });
+      }
+      const userId = requiredString(jsonObject(req.body), 'userId', {
+        maxLength: 64,
+        pattern: /^[0-9a-f-]{36}$/i,
+      });
+      const user = dev.users.find((u) => u.aadObjectId === userId);
+      if (!user) throw new PolkuError('not_found', 'No demo user has that id', { code: 'unknown_user' });
+      const principal = { tenantId: dev.tenantId, userId: user.aadObjectId, name: user.name };
+      const { token, expiresAt } = mintDevSession(dev.key, principal, deps.now());
+      sendJson(res, 200, {
+        token,
+        expiresAt: expiresAt.toISOString(),
+        user: { id: user.aadObjectId, name: user.name, tenantId: dev.tenantId },
+      });
+    }),
+  );
+
+  server.get(
+    '/api/v1/me',
+    route(async (req, res) => {
+      const me = await deps.authenticator.authenticate(req.header('authorization'));
+      sendJson(res, 200, { id: me.userId, tenantId: me.tenantId, name: me.name });
+    }),
+  );
+
+  server.get(
+    '/api/v1/programmes',
+    route(async (req, res) => {
+      const me = await deps.authenticator.authenticate(req.header('authorization'));
+      const items = await deps.access.listForUser(me.tenantId, me.userId);
+      sendJson(res, 200, { items: items.map((a) => ({ id: a.programmeId, name: a.name, role: a.role })) });
+    }),
+  );
+}
+
+function remoteHost(req: Request): string {
+  const address = req.socket.remoteAddress ?? '';
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}

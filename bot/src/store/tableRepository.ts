@@ -1,0 +1,162 @@
+/**
+ * The one place that talks to a table: typed reads and writes with
+ * ETag-conditional updates, paging by continuation token, key validation
+ * and errors translated by cause. Aggregate stores build on it.
+ */
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import { NotFoundError } from '../domain/errors';
+import { assertValidKey } from './keys';
+import { toStoreError } from './storeErrors';
+
+/** Property values Azure Tables stores natively; richer shapes are JSON strings. */
+export type EntityValue = string | number | boolean | Date | null | undefined;
+export type EntityData = Record<string, EntityValue>;
+
+export interface Stored<T extends EntityData> {
+  readonly partitionKey: string;
+  readonly rowKey: string;
+  readonly etag: string;
+  readonly data: T;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque; absent on the last page. */
+  readonly continuationToken?: string;
+}
+
+const SYSTEM_PROPERTIES = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata']);
+export const MAX_PAGE_SIZE = 1000;
+
+export class TableRepository<T extends EntityData> {
+  constructor(
+    private readonly client: TableClient,
+    /** Names the kind of thing in errors ("Conversation reference"). */
+    private readonly what: string,
+  ) {}
+
+  get tableName(): string {
+    return this.client.tableName;
+  }
+
+  /** Throws NotFoundError when absent. */
+  async get(partitionKey: string, rowKey: string): Promise<Stored<T>> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      return this.toStored(await this.client.getEntity<T>(partitionKey, rowKey));
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /** Absent is an expected answer here, so it is undefined; every other failure throws. */
+  async find(partitionKey: string, rowKey: string): Promise<Stored<T> | undefined> {
+    try {
+      return await this.get(partitionKey, rowKey);
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
+  }
+
+  /** Creates; throws ConflictError if the key exists. Returns the new ETag. */
+  async insert(partitionKey: string, rowKey: string, data: T): Promise<string> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      const res = await this.client.createEntity({ ...data, partitionKey, rowKey });
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /** Creates or replaces unconditionally: for data only one writer owns. */
+  async upsert(partitionKey: string, rowKey: string, data: T): Promise<string> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      const res = await this.client.upsertEntity({ ...data, partitionKey, rowKey }, 'Replace');
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /** Replaces only if nobody changed it since `etag` was read; throws ChangedError otherwise. */
+  async replace(partitionKey: string, rowKey: string, data: T, etag: string): Promise<string> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      const res = await this.client.updateEntity({ ...data, partitionKey, rowKey }, 'Replace', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /** Deletes; with an ETag only if unchanged. Deleting what is gone is not an error. */
+  async delete(partitionKey: string, rowKey: string, etag = '*'): Promise<void> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      await this.client.deleteEntity(partitionKey, rowKey, { etag });
+    } catch (err) {
+      const mapped = toStoreError(err, this.what);
+      if (!(mapped instanceof NotFoundError)) throw mapped;
+    }
+  }
+
+  /** One page of a partition, in RowKey order. */
+  async listPage(
+    partitionKey: string,
+    options: { readonly pageSize?: number; readonly continuationToken?: string } = {},
+  ): Promise<Page<Stored<T>>> {
+    assertValidKey(partitionKey, 'PartitionKey');
+    const pageSize = Math.min(Math.max(options.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+    try {
+      const pages = this.client
+        .listEntities<T>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })
+        .byPage({
+          maxPageSize: pageSize,
+          ...(options.continuationToken ? { continuationToken: options.continuationToken } : {}),
+        });
+      const next = await pages.next();
+      if (next.done) return { items: [] };
+      const page = next.value;
+      return {
+        items: page.map((e) => this.toStored(e)),
+        ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+      };
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /** Every entity of a partition, page by page (for partitions known to be small or consumed in a stream). */
+  async *listAll(partitionKey: string, pageSize = MAX_PAGE_SIZE): AsyncGenerator<Stored<T>> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.listPage(partitionKey, {
+        pageSize,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      yield* page.items;
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  }
+
+  private checkKeys(partitionKey: string, rowKey: string): void {
+    assertValidKey(partitionKey, 'PartitionKey');
+    assertValidKey(rowKey, 'RowKey');
+  }
+
+  private toStored(entity: TableEntityResult<T>): Stored<T> {
+    const data: EntityData = {};
+    for (const [k, v] of Object.entries(entity)) {
+      if (!SYSTEM_PROPERTIES.has(k)) data[k] = v as EntityValue;
+    }
+    return {
+      partitionKey: entity.partitionKey ?? '',
+      rowKey: entity.rowKey ?? '',
+      etag: entity.etag,
+      data: data as T,
+    };
+  }
+}

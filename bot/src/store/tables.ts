@@ -1,0 +1,49 @@
+/**
+ * The tables Polku uses, created at start-up. Each aggregate's store names
+ * its table here so the list is complete in one place.
+ */
+import type { TableClient } from '@azure/data-tables';
+import { toStoreError } from './storeErrors';
+import type { TableClientFactory } from './tableClients';
+
+export const TABLE_NAMES = {
+  /** Proactive messaging references: PK tenantId, RK scope key. */
+  conversations: 'conversations',
+  /** Programmes a person may see, with their role: PK tenantId|userId, RK programmeId. */
+  access: 'access',
+} as const;
+
+export type TableKey = keyof typeof TABLE_NAMES;
+export type Tables = Record<TableKey, TableClient>;
+
+export function openTables(factory: TableClientFactory, prefix: string): Tables {
+  const entries = Object.entries(TABLE_NAMES).map(
+    ([key, name]) => [key, factory(`${prefix}${name}`)] as const,
+  );
+  return Object.fromEntries(entries) as Tables;
+}
+
+/** Creates any missing table; existing ones are left as they are. */
+export async function ensureTables(tables: Tables): Promise<void> {
+  await Promise.all(
+    Object.values(tables).map(async (client) => {
+      try {
+        await client.createTable();
+      } catch (err) {
+        throw toStoreError(err, `Table ${client.tableName}`);
+      }
+    }),
+  );
+}
+
+/** Storage is reachable when one cheap query answers. */
+export async function checkStorage(tables: Tables): Promise<void> {
+  try {
+    await tables.conversations
+      .listEntities({ queryOptions: { filter: "PartitionKey eq 'healthz'" } })
+      .byPage({ maxPageSize: 1 })
+      .next();
+  } catch (err) {
+    throw toStoreError(err, 'Storage');
+  }
+}

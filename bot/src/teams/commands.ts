@@ -1,0 +1,36 @@
+/**
+ * Turns what a person typed into a command. People type in their own
+ * language, with or without a leading slash, and in channels after an
+ * @mention (removed before this is called).
+ */
+export type Command = { readonly name: 'help' } | { readonly name: 'unknown' };
+
+const HELP_WORDS = new Set([
+  'help',
+  'apua',
+  'ohje',
+  'ohjeet',
+  'hjälp',
+  'hjalp',
+  '?',
+  'hi',
+  'hello',
+  'hei',
+  'moi',
+  'hej',
+]);
+
+export function parseCommand(text: string | undefined): Command {
+  const normalised = (text ?? '')
+    // A channel message starts with the bot's @mention: "<at>Polku</at> apua".
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^\/+/, '')
+    .replace(/[!.]+$/, '');
+  const first = normalised.split(/\s+/)[0] ?? '';
+  if (HELP_WORDS.has(first)) return { name: 'help' };
+  return { name: 'unknown' };
+}

@@ -1,0 +1,93 @@
+/**
+ * A loopback stand-in for the Bot Framework connector (the activity's
+ * serviceUrl): it records what the bot sends, answers like the connector,
+ * and lets a test wait for replies.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SentActivity {
+  readonly method: string;
+  readonly conversationId: string;
+  readonly replyToId?: string;
+  readonly authorization?: string;
+  readonly activity: Record<string, unknown> & {
+    type?: string;
+    text?: string;
+    attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
+  };
+}
+
+export interface ConnectorStandIn {
+  readonly serviceUrl: string;
+  readonly sent: SentActivity[];
+  /** Resolves once `count` activities have arrived for the conversation. */
+  waitForActivities(conversationId: string, count: number, timeoutMs?: number): Promise<SentActivity[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
+  const sent: SentActivity[] = [];
+  let nextId = 1;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => {
+      body += d.toString();
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      // /v3/conversations/{id}/activities[/{replyToId}]
+      if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts[2]) {
+        const activity = body ? (JSON.parse(body) as SentActivity['activity']) : {};
+        sent.push({
+          method: req.method ?? 'POST',
+          conversationId: parts[2],
+          ...(parts[4] ? { replyToId: parts[4] } : {}),
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          activity,
+        });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `activity-${nextId++}` }));
+        return;
+      }
+      if (parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && req.method === 'POST') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `a:created-${nextId++}` }));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: { code: 'NotFound', message: `stand-in has no ${req.method} ${url.pathname}` },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    sent,
+    async waitForActivities(conversationId, count, timeoutMs = 10000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mine = sent.filter((s) => s.conversationId === conversationId);
+        if (mine.length >= count) return mine;
+        if (Date.now() > deadline) {
+          throw new Error(`expected ${count} activities in ${conversationId}, got ${mine.length}`);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    clear() {
+      sent.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
