@@ -27,7 +27,9 @@ export async function createApp(
   logger: Logger,
   now: () => Date = () => new Date(),
 ): Promise<App> {
-  const tables = openTables(createTableClientFactory(config.tables), config.tablePrefix);
+  const factory = createTableClientFactory(config.tables);
+  const tables = openTables(factory, config.tablePrefix);
+  const healthProbe = factory(tables.conversations.tableName, { maxRetries: 0 });
   await ensureTables(tables);
 
   const conversations = new TableConversationStore(tables.conversations);
@@ -47,7 +49,7 @@ export async function createApp(
     logger,
     tabDistDir: config.tabDistDir,
     maxBodyBytes: config.maxBodyBytes,
-    checkStorage: () => checkStorage(tables),
+    checkStorage: () => checkStorage(tables, healthProbe),
     api: {
       authenticator,
       access,

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const { http } = await createApp(config, logger);
   const { server } = http;
 
-  server.server.on('error', (err: NodeJS.ErrnoException) => {
+  // restify re-emits the HTTP server's errors on itself.
+  server.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') {
       logger.fatal(
         { port: config.port },

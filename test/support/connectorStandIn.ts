@@ -24,18 +24,22 @@ export interface ConnectorStandIn {
   /** Resolves once `count` activities have arrived for the conversation. */
   waitForActivities(conversationId: string, count: number, timeoutMs?: number): Promise<SentActivity[]>;
   clear(): void;
+  /** Delays every answer, to hold a bot turn in flight. */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const sent: SentActivity[] = [];
   let nextId = 1;
+  let delayMs = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => {
       body += d.toString();
     });
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
       // /v3/conversations/{id}/activities[/{replyToId}]
@@ -83,6 +87,9 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     },
     clear() {
       sent.length = 0;
+    },
+    setDelay(ms) {
+      delayMs = ms;
     },
     close: () =>
       new Promise<void>((resolve) => {

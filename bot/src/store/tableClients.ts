@@ -10,18 +10,23 @@ import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential
 import type { TablesConfig } from '../config';
 import { isLoopbackHost } from '../config';
 
-export type TableClientFactory = (tableName: string) => TableClient;
+export type TableClientFactory = (tableName: string, options?: { readonly maxRetries?: number }) => TableClient;
 
 export function createTableClientFactory(config: TablesConfig): TableClientFactory {
   if (config.kind === 'connectionString') {
-    const options = optionsFor(endpointOf(config.connectionString));
-    return (tableName) => TableClient.fromConnectionString(config.connectionString, tableName, options);
+    const base = optionsFor(endpointOf(config.connectionString));
+    return (tableName, o) => TableClient.fromConnectionString(config.connectionString, tableName, withRetries(base, o));
   }
   const credential: TokenCredential = config.managedIdentityClientId
     ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
     : new DefaultAzureCredential();
-  const options = optionsFor(config.endpoint);
-  return (tableName) => new TableClient(config.endpoint, tableName, credential, options);
+  const base = optionsFor(config.endpoint);
+  return (tableName, o) => new TableClient(config.endpoint, tableName, credential, withRetries(base, o));
+}
+
+/** The SDK retries with back-off by default (right for work); a health probe must answer at once. */
+function withRetries(options: TableServiceClientOptions, o?: { readonly maxRetries?: number }): TableServiceClientOptions {
+  return o?.maxRetries === undefined ? options : { ...options, retryOptions: { maxRetries: o.maxRetries } };
 }
 
 function endpointOf(connectionString: string): string | undefined {

@@ -3,6 +3,7 @@
  * its table here so the list is complete in one place.
  */
 import type { TableClient } from '@azure/data-tables';
+import { NotFoundError } from '../domain/errors';
 import { toStoreError } from './storeErrors';
 import type { TableClientFactory } from './tableClients';
 
@@ -36,14 +37,27 @@ export async function ensureTables(tables: Tables): Promise<void> {
   );
 }
 
-/** Storage is reachable when one cheap query answers. */
-export async function checkStorage(tables: Tables): Promise<void> {
+/**
+ * Storage is healthy when one cheap query answers. A missing table (storage
+ * was reset or restored) is recreated here, so service resumes without a
+ * restart.
+ */
+export async function checkStorage(tables: Tables, probeClient: TableClient): Promise<void> {
+  const probe = async () => {
+    try {
+      await probeClient
+        .listEntities({ queryOptions: { filter: "PartitionKey eq 'healthz'" } })
+        .byPage({ maxPageSize: 1 })
+        .next();
+    } catch (err) {
+      throw toStoreError(err, 'Storage');
+    }
+  };
   try {
-    await tables.conversations
-      .listEntities({ queryOptions: { filter: "PartitionKey eq 'healthz'" } })
-      .byPage({ maxPageSize: 1 })
-      .next();
+    await probe();
   } catch (err) {
-    throw toStoreError(err, 'Storage');
+    if (!(err instanceof NotFoundError)) throw err;
+    await ensureTables(tables);
+    await probe();
   }
 }

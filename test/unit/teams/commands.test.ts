@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { parseCommand } from '../../../bot/src/teams/commands';
+
+describe('parseCommand', () => {
+  it('knows help in Finnish, Swedish and English, with mentions, slashes, case and punctuation', () => {
+    for (const text of [
+      'help',
+      'Help!',
+      '/help',
+      'apua',
+      'APUA.',
+      'ohje',
+      'hjälp',
+      '<at>Polku</at> help',
+      '<at>Polku Bot</at>&nbsp;apua',
+      '  hei  ',
+      'help me please',
+    ]) {
+      assert.equal(parseCommand(text).name, 'help', text);
+    }
+  });
+
+  it('treats anything else, and nothing, as unknown', () => {
+    for (const text of [undefined, '', '<at>Polku</at>', 'helpful tips', 'programme', 'x'.repeat(10000)]) {
+      assert.equal(parseCommand(text).name, 'unknown', String(text).slice(0, 20));
+    }
+  });
+});
