@@ -10,12 +10,16 @@ import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential
 import type { TablesConfig } from '../config';
 import { isLoopbackHost } from '../config';
 
-export type TableClientFactory = (tableName: string, options?: { readonly maxRetries?: number }) => TableClient;
+export type TableClientFactory = (
+  tableName: string,
+  options?: { readonly maxRetries?: number },
+) => TableClient;
 
 export function createTableClientFactory(config: TablesConfig): TableClientFactory {
   if (config.kind === 'connectionString') {
     const base = optionsFor(endpointOf(config.connectionString));
-    return (tableName, o) => TableClient.fromConnectionString(config.connectionString, tableName, withRetries(base, o));
+    return (tableName, o) =>
+      TableClient.fromConnectionString(config.connectionString, tableName, withRetries(base, o));
   }
   const credential: TokenCredential = config.managedIdentityClientId
     ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
@@ -25,7 +29,10 @@ export function createTableClientFactory(config: TablesConfig): TableClientFacto
 }
 
 /** The SDK retries with back-off by default (right for work); a health probe must answer at once. */
-function withRetries(options: TableServiceClientOptions, o?: { readonly maxRetries?: number }): TableServiceClientOptions {
+function withRetries(
+  options: TableServiceClientOptions,
+  o?: { readonly maxRetries?: number },
+): TableServiceClientOptions {
   return o?.maxRetries === undefined ? options : { ...options, retryOptions: { maxRetries: o.maxRetries } };
 }
 
