@@ -8,7 +8,8 @@ import { DevSessionAuthenticator, NoSignInAuthenticator } from './api/devSession
 import type { Authenticator } from './api/principal';
 import { type Config, isLoopbackHost } from './config';
 import { DEMO_USERS } from './devsupport/demoOrganisation';
-import type { Logger } from './logging';
+import { ThrottledError, UnavailableError } from './domain/errors';
+import { errorForLog, type Logger } from './logging';
 import { createServer, type HttpServer } from './server';
 import { TableAccessStore } from './store/accessStore';
 import { TableConversationStore } from './store/conversationStore';
@@ -30,7 +31,17 @@ export async function createApp(
   const factory = createTableClientFactory(config.tables);
   const tables = openTables(factory, config.tablePrefix);
   const healthProbe = factory(tables.conversations.tableName, { maxRetries: 0 });
-  await ensureTables(tables);
+  try {
+    await ensureTables(tables);
+  } catch (err) {
+    // Storage down at start-up is not fatal: the server comes up unhealthy and the
+    // health check creates the tables once storage answers. A refusal (bad credentials) is fatal.
+    if (!(err instanceof UnavailableError || err instanceof ThrottledError)) throw err;
+    logger.warn(
+      { err: errorForLog(err) },
+      'storage unavailable at start-up; serving unhealthy until it answers',
+    );
+  }
 
   const conversations = new TableConversationStore(tables.conversations);
   const access = new TableAccessStore(tables.access);

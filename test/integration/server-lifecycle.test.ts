@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_USERS } from '../../bot/src/devsupport/demoOrganisation';
-import { type AzuriteHandle, startAzurite } from '../support/azurite';
+import { type AzuriteHandle, azuriteConnectionString, startAzurite } from '../support/azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
 import { isLoopbackAddress, listeningSockets } from '../support/listeners';
 import { freePort, waitFor } from '../support/ports';
@@ -139,6 +139,26 @@ describe('server lifecycle', function () {
     } finally {
       await server.stop();
       rmSync(location, { recursive: true, force: true });
+    }
+  });
+
+  it('starts while storage is down, serves unhealthy, and becomes healthy when storage comes up', async () => {
+    const port = await freePort();
+    const server = await startServer(
+      { TABLES_CONNECTION_STRING: azuriteConnectionString(port), TABLE_PREFIX: prefix() },
+      { healthyStatus: 503 },
+    );
+    try {
+      const late = await startAzurite({ port });
+      try {
+        await waitFor('healthy', async () =>
+          (await fetch(`${server.baseUrl}/healthz`)).status === 200 ? true : undefined,
+        );
+      } finally {
+        await late.stop();
+      }
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -47,7 +47,7 @@ export async function startServer(
     async () => {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
       const res = await fetch(`${baseUrl}/healthz`).catch(() => undefined);
-      return res?.status === 200 ? true : undefined;
+      return res?.status === (options.healthyStatus ?? 200) ? true : undefined;
     },
     30000,
   );
