@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${{VAR}} here is Teams Toolkit placeholder syntax, not a JS template
 /**
  * No Bicep compiler or toolkit runs here, so these tests check what can be
  * checked offline: that the deployment files agree with each other. Every
