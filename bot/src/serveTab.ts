@@ -44,7 +44,8 @@ export const TAB_SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // teams-js fetches its list of valid host domains from the Office CDN.
+    "connect-src 'self' https://res.cdn.office.net",
     "object-src 'none'",
     "base-uri 'self'",
     `frame-ancestors ${FRAME_ANCESTORS}`,

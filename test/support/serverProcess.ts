@@ -19,7 +19,8 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export async function startServer(
   env: Record<string, string>,
-  options: { port?: number } = {},
+  /** healthyStatus: the /healthz status that counts as started (503 to start against storage that is down). */
+  options: { port?: number; healthyStatus?: number } = {},
 ): Promise<ServerHandle> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'bot/src/index.ts')], {

@@ -1,0 +1,165 @@
+/**
+ * The tab shell: decides where it runs (Teams or a plain browser), the
+ * language and theme, and which page to show. Pages get the API client and
+ * callbacks; only this component changes the screen or the session.
+ */
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createApiClient, type SessionUser } from './api/client';
+import { clearSession, loadSession, type Session } from './auth/session';
+import { acquireTeamsToken } from './auth/teamsSso';
+import { AppHeader } from './components/AppHeader';
+import { PageHeading } from './components/PageHeading';
+import { Loading } from './components/Status';
+import { I18nContext, type Locale, resolveLocale, translator } from './i18n';
+import { ProgrammesPage } from './pages/ProgrammesPage';
+import { SignInPage } from './pages/SignInPage';
+import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInPendingPage } from './pages/TeamsPages';
+import { connectToTeams, type LaunchParams } from './teams/hostContext';
+import { fluentTheme, systemTheme, type ThemeName, themeFromTeams, watchSystemTheme } from './theme';
+
+type Screen =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'teams-failed' }
+  | { readonly kind: 'teams-sign-in-pending' }
+  | { readonly kind: 'configure' }
+  | { readonly kind: 'sign-in'; readonly notice?: 'sessionEnded' }
+  | { readonly kind: 'signed-in' };
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100dvh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  main: {
+    flexGrow: 1,
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '1040px',
+    paddingBlock: 'clamp(16px, 3vw, 32px)',
+    paddingInline: 'clamp(12px, 4vw, 32px)',
+  },
+});
+
+export function App({ launch }: { launch: LaunchParams }) {
+  const styles = useStyles();
+  const [locale, setLocale] = useState<Locale>(() => resolveLocale(launch.lang ?? navigator.language));
+  const [themeName, setThemeName] = useState<ThemeName>(() => (launch.inTeams ? 'light' : systemTheme()));
+  // The stored dev session is read once, before the first paint, so a reload lands on the right page.
+  const [initial] = useState(() => (launch.inTeams ? undefined : loadSession()));
+  const [screen, setScreen] = useState<Screen>(() => {
+    if (launch.inTeams) return { kind: 'connecting' };
+    return initial ? { kind: 'signed-in' } : { kind: 'sign-in' };
+  });
+  const [user, setUser] = useState<SessionUser | undefined>(initial?.user);
+
+  // Read on every request, so signing in again needs no new client.
+  const tokenRef = useRef<string | undefined>(initial?.token);
+  const api = useMemo(() => createApiClient({ getToken: () => tokenRef.current }), []);
+  const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+
+  useEffect(() => {
+    if (!launch.inTeams) return watchSystemTheme(setThemeName);
+    let live = true;
+    connectToTeams().then(
+      async (host) => {
+        if (!live) return;
+        setLocale(resolveLocale(launch.lang ?? host.locale));
+        setThemeName(themeFromTeams(host.theme));
+        host.onThemeChange((theme) => setThemeName(themeFromTeams(theme)));
+        if (launch.view === 'configure') {
+          host.enableConfigSave({
+            entityId: 'programme-dashboard',
+            contentUrl: new URL('?view=dashboard&host=teams', window.location.href).href,
+            websiteUrl: new URL('?view=dashboard', window.location.href).href,
+            suggestedDisplayName: translator(resolveLocale(host.locale))('configure.tabName'),
+          });
+          setScreen({ kind: 'configure' });
+        } else {
+          const signIn = await acquireTeamsToken();
+          if (!live) return;
+          if (signIn.status === 'signed-in') {
+            tokenRef.current = signIn.token;
+            setScreen({ kind: 'signed-in' });
+          } else {
+            setScreen({ kind: 'teams-sign-in-pending' });
+          }
+        }
+        // Tells Teams to drop its loading indicator: the tab now shows something true.
+        await host.notifySuccess();
+      },
+      () => {
+        if (live) setScreen({ kind: 'teams-failed' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [launch]);
+
+  const theme = fluentTheme(themeName);
+  useEffect(() => {
+    const root = document.documentElement;
+    root.lang = locale;
+    document.title = translator(locale)('app.documentTitle');
+    // The page behind the app (overscroll, short pages) must match the theme too.
+    root.style.colorScheme = themeName === 'light' ? 'light' : 'dark';
+    document.body.style.backgroundColor = theme.colorNeutralBackground3;
+  }, [locale, themeName, theme]);
+
+  const endSession = useCallback(
+    (notice?: 'sessionEnded') => {
+      clearSession();
+      tokenRef.current = undefined;
+      setUser(undefined);
+      // In Teams the Teams account is the session; only its sign-in can start a new one.
+      setScreen(
+        launch.inTeams
+          ? { kind: 'teams-sign-in-pending' }
+          : notice
+            ? { kind: 'sign-in', notice }
+            : { kind: 'sign-in' },
+      );
+    },
+    [launch.inTeams],
+  );
+  const onUnauthenticated = useCallback(() => endSession('sessionEnded'), [endSession]);
+  const onSignOut = useCallback(() => endSession(), [endSession]);
+  const onSignedIn = useCallback((session: Session) => {
+    tokenRef.current = session.token;
+    setUser(session.user);
+    setScreen({ kind: 'signed-in' });
+  }, []);
+
+  const signedIn = screen.kind === 'signed-in';
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider theme={theme} className={styles.root}>
+        <AppHeader
+          userName={signedIn ? user?.name : undefined}
+          onSignOut={signedIn && !launch.inTeams ? onSignOut : undefined}
+        />
+        <main className={styles.main}>
+          {screen.kind === 'connecting' && (
+            <>
+              <PageHeading>{i18n.t('app.name')}</PageHeading>
+              <Loading label={i18n.t('teams.connecting')} />
+            </>
+          )}
+          {screen.kind === 'teams-failed' && <TeamsConnectFailedPage />}
+          {screen.kind === 'teams-sign-in-pending' && <TeamsSignInPendingPage />}
+          {screen.kind === 'configure' && <TeamsConfigurePage />}
+          {screen.kind === 'sign-in' && (
+            <SignInPage api={api} notice={screen.notice} onSignedIn={onSignedIn} />
+          )}
+          {signedIn && (
+            <ProgrammesPage api={api} onIdentified={setUser} onUnauthenticated={onUnauthenticated} />
+          )}
+        </main>
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}

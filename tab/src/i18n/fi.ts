@@ -1,0 +1,51 @@
+import type { Messages } from './en';
+
+/** Suomi, tuotteen kotikieli. Mentoroitavasta käytetään sanaa "aktori". */
+export const fi: Messages = {
+  'app.name': 'Polku',
+  'app.documentTitle': 'Polku – mentorointi',
+  'common.loading': 'Ladataan…',
+  'common.retry': 'Yritä uudelleen',
+  'header.signedInAs': 'Kirjautunut: {name}',
+  'header.signOut': 'Kirjaudu ulos / vaihda käyttäjää',
+  'error.network': 'Polkuun ei juuri nyt saada yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
+  'error.server': 'Polun päässä meni jotain vikaan. Yritä hetken päästä uudelleen.',
+  'error.busy': 'Polulla on juuri nyt kiire. Yritä muutaman sekunnin päästä uudelleen.',
+  'error.sessionEnded': 'Kirjautumisesi on päättynyt. Kirjaudu uudelleen.',
+  'signIn.title': 'Kirjaudu sisään',
+  'signIn.intro':
+    'Käytät Polkua Teamsin ulkopuolella paikallisella kehityspalvelimella. Valitse demohenkilö, jona kirjaudut.',
+  'signIn.userLabel': 'Demohenkilö',
+  'signIn.submit': 'Kirjaudu',
+  'signIn.submitting': 'Kirjaudutaan…',
+  'signIn.loadingOptions': 'Ladataan kirjautumisvaihtoehtoja…',
+  'signIn.chooseUser': 'Valitse, kenenä kirjaudut.',
+  'signIn.unknownUser': 'Tätä demohenkilöä ei enää ole. Valitse toinen.',
+  'signIn.unavailable':
+    'Kirjautuminen Teamsin ulkopuolella toimii vain, kun Polku on käynnissä omalla koneellasi. Avaa Polku Microsoft Teamsissa.',
+  'role.supervisor': 'Esihenkilö',
+  'role.coordinator': 'Koordinaattori',
+  'role.mentor': 'Mentori',
+  'role.aktori': 'Aktori',
+  'teams.connecting': 'Yhdistetään Teamsiin…',
+  'teams.connectFailed': 'Polku ei saanut yhteyttä Teamsiin. Sulje välilehti ja avaa se uudelleen.',
+  'teams.ssoPending.title': 'Teams-kirjautumista ei ole vielä määritetty',
+  'teams.ssoPending.body':
+    'Kirjautuminen Teams-tililläsi tulee Polun myöhempään versioon. Siihen asti tämä välilehti ei voi näyttää ohjelmiasi Teamsissa. Keskustelut Polku-botin kanssa toimivat tavalliseen tapaan.',
+  'configure.title': 'Lisää Polun ohjelmanäkymä',
+  'configure.body':
+    'Tämä välilehti näyttää tiimin mentorointiohjelmat: ketkä osallistuvat, parit ja heidän tavoitteensa – ei koskaan sitä, mistä parit puhuvat. Lisää välilehti valitsemalla Tallenna.',
+  'configure.tabName': 'Mentorointi',
+  'programmes.title': 'Ohjelmat',
+  'programmes.loading': 'Ladataan ohjelmiasi…',
+  'programmes.yourRole': 'Roolisi: {role}',
+  'programmes.role.owner': 'omistaja',
+  'programmes.role.coordinator': 'koordinaattori',
+  'programmes.role.participant': 'osallistuja',
+  'programmes.empty.title': 'Ei vielä ohjelmia',
+  'programmes.empty.what':
+    'Ohjelma on tapa, jolla mentorointi toteutuu yksikössäsi: esihenkilö julkaisee sen, kollegat ilmoittautuvat mentoreiksi tai aktoreiksi, ja esihenkilö muodostaa parit, jotka tapaavat 45–60 minuuttia noin kerran kuukaudessa työajalla.',
+  'programmes.empty.supervisors':
+    'Esihenkilöt: luo ohjelma mainitsemalla @Polku tiimin kanavalla. Myöhemmin ohjelman voi luoda myös tältä välilehdeltä.',
+  'programmes.empty.participants': 'Osallistutko? Kun ilmoittaudut ohjelmaan, näet sen täällä.',
+};

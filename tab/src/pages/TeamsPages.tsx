@@ -1,0 +1,53 @@
+/** The pages only seen inside Teams: connecting, connection failed, sign-in pending SSO, and configuration. */
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '65ch',
+  },
+});
+
+export function TeamsConnectFailedPage() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.page}>
+      <PageHeading>{t('app.name')}</PageHeading>
+      <Text as="p" role="alert">
+        {t('teams.connectFailed')}
+      </Text>
+      {/* Initialising teams-js again in the same page is not supported; a reload starts cleanly. */}
+      <Button appearance="primary" onClick={() => window.location.reload()}>
+        {t('common.retry')}
+      </Button>
+    </div>
+  );
+}
+
+export function TeamsSignInPendingPage() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.page}>
+      <PageHeading>{t('teams.ssoPending.title')}</PageHeading>
+      <Text as="p">{t('teams.ssoPending.body')}</Text>
+    </div>
+  );
+}
+
+export function TeamsConfigurePage() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.page}>
+      <PageHeading>{t('configure.title')}</PageHeading>
+      <Text as="p">{t('configure.body')}</Text>
+    </div>
+  );
+}
