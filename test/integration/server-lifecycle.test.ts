@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DEMO_USERS } from '../../bot/src/devsupport/demoOrganisation';
 import { type AzuriteHandle, azuriteConnectionString, startAzurite } from '../support/azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
-import { isLoopbackAddress, listeners } from '../support/listeners';
+import { isLoopbackAddress, listeningSockets } from '../support/listeners';
 import { freePort, waitFor } from '../support/ports';
 import { startServer } from '../support/serverProcess';
 import { message, postActivity } from '../support/teamsActivities';
@@ -79,7 +79,7 @@ describe('server lifecycle', function () {
       TABLE_PREFIX: prefix(),
     });
     try {
-      const mine = listeners().filter((l) => l.port === server.port);
+      const mine = listeningSockets().filter((l) => l.port === server.port);
       assert.ok(mine.length > 0, 'the server is listening');
       for (const l of mine) assert.ok(isLoopbackAddress(l.address), `bound to ${l.address}`);
     } finally {
