@@ -11,13 +11,21 @@ import { DEMO_USERS } from './devsupport/demoOrganisation';
 import { ThrottledError, UnavailableError } from './domain/errors';
 import { errorForLog, type Logger } from './logging';
 import { createServer, type HttpServer } from './server';
+import { PairingService } from './services/programmes/pairingService';
+import { ProgrammeService } from './services/programmes/programmeService';
+import { SignUpService } from './services/programmes/signUpService';
 import { TableAccessStore } from './store/accessStore';
 import { TableConversationStore } from './store/conversationStore';
+import { TableMembershipStore, TablePairStore } from './store/pairStore';
+import { TableProgrammeStore } from './store/programmeStore';
 import { createTableClientFactory } from './store/tableClients';
 import { checkStorage, ensureTables, openTables } from './store/tables';
+import { TableVolunteerStore } from './store/volunteerStore';
 import { createAdapter } from './teams/adapter';
+import { scopeKeyFor } from './teams/conversationReferences';
 import { messagesEndpoint } from './teams/messagesEndpoint';
 import { PolkuBot } from './teams/polkuBot';
+import { ProactiveNotifier } from './teams/proactiveNotifier';
 
 export interface App {
   readonly http: HttpServer;
@@ -45,8 +53,50 @@ export async function createApp(
 
   const conversations = new TableConversationStore(tables.conversations);
   const access = new TableAccessStore(tables.access);
-  const bot = new PolkuBot({ conversations, now, logger });
+  const programmeStore = new TableProgrammeStore(tables.programmes);
+  const volunteers = new TableVolunteerStore(tables.participants);
   const adapter = createAdapter(config.bot, logger);
+  const notifier = new ProactiveNotifier({
+    adapter,
+    botAppId: config.bot?.appId ?? '',
+    conversations,
+    now,
+    logger,
+  });
+  // A sign-up or a pair is saved before anyone is told; a failed message is logged, never undone.
+  const onNotifyError = (err: unknown, what: string) =>
+    logger.warn({ err: errorForLog(err), what }, 'notification failed');
+  const programmes = new ProgrammeService({ programmes: programmeStore, volunteers, access, notifier, now });
+  const signUps = new SignUpService({
+    programmes: programmeStore,
+    volunteers,
+    access,
+    notifier,
+    programmeService: programmes,
+    now,
+    onNotifyError,
+  });
+  const pairing = new PairingService({
+    programmeService: programmes,
+    volunteers,
+    pairs: new TablePairStore(tables.pairs),
+    memberships: new TableMembershipStore(tables.memberships),
+    notifier,
+    now,
+    onNotifyError,
+  });
+  const bot = new PolkuBot({
+    conversations,
+    cardActions: {
+      programmes,
+      signUps,
+      sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
+      now,
+    },
+    now,
+    logger,
+    localTenantId: config.mode === 'local' ? config.localTenantId : undefined,
+  });
 
   const devSignInAllowed =
     config.mode === 'local' && isLoopbackHost(config.host) && config.devSessionKey !== undefined;
@@ -67,6 +117,21 @@ export async function createApp(
       now,
       logger,
       mode: config.mode,
+      programmes: {
+        programmes,
+        pairing,
+        listChannels: (tenantId) => conversations.listChannels(tenantId),
+        findChannel: async (tenantId, channelId) => {
+          const stored = await conversations.get(tenantId, scopeKeyFor('channel', channelId));
+          if (!stored?.teamId) return undefined;
+          return {
+            teamId: stored.teamId,
+            channelId: stored.conversationId.split(';')[0] ?? channelId,
+            ...(stored.teamName ? { teamName: stored.teamName } : {}),
+            ...(stored.channelName ? { channelName: stored.channelName } : {}),
+          };
+        },
+      },
       ...(devSignInAllowed && config.devSessionKey
         ? { devSignIn: { key: config.devSessionKey, tenantId: config.localTenantId, users: DEMO_USERS } }
         : {}),

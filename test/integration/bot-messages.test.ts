@@ -68,6 +68,22 @@ describe('bot over HTTP (/api/messages)', function () {
     assert.equal(reference.activityId, undefined);
   });
 
+  it('welcomes in the person’s language even when the conversationUpdate (no locale) arrives first', async () => {
+    const user = DEMO_USERS[9]!;
+    const o = { serviceUrl: connector.serviceUrl, user, locale: 'en-GB' };
+    const update = botAdded(o);
+    delete update.locale;
+    await postActivity(server.baseUrl, update);
+    await postActivity(server.baseUrl, installationUpdate(o, 'add'));
+    const [welcome] = await connector.waitForActivities(`a:personal-${user.aadObjectId}`, 1);
+    assert.equal(cardTexts(cardOf(welcome!.activity))[0], 'Welcome to Polku');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(
+      connector.sent.filter((s) => s.conversationId === `a:personal-${user.aadObjectId}`).length,
+      1,
+    );
+  });
+
   it('answers help in English, Finnish and Swedish by the activity locale', async () => {
     const cases = [
       { user: mentor, locale: 'en-US', text: 'help', title: 'What Polku does' },

@@ -21,6 +21,8 @@ export interface SentActivity {
 export interface ConnectorStandIn {
   readonly serviceUrl: string;
   readonly sent: SentActivity[];
+  /** Conversations the bot created (POST /v3/conversations), with their members' ids. */
+  readonly created: Array<{ members: string[] }>;
   /** Resolves once `count` activities have arrived for the conversation. */
   waitForActivities(conversationId: string, count: number, timeoutMs?: number): Promise<SentActivity[]>;
   clear(): void;
@@ -29,10 +31,21 @@ export interface ConnectorStandIn {
   close(): Promise<void>;
 }
 
-export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
+export interface RosterMember {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+}
+
+/** roster: who TeamsInfo.getMember finds (by Teams id or aadObjectId), as in a team's member list. */
+export async function startConnectorStandIn(
+  options: { roster?: readonly RosterMember[] } = {},
+): Promise<ConnectorStandIn> {
+  const roster = options.roster ?? [];
   const sent: SentActivity[] = [];
   let nextId = 1;
   let delayMs = 0;
+  const created: Array<{ members: string[] }> = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => {
@@ -56,9 +69,29 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         res.end(JSON.stringify({ id: `activity-${nextId++}` }));
         return;
       }
+      // GET /v3/conversations/{id}/members/{userId}: TeamsInfo.getMember
+      if (
+        parts[0] === 'v3' &&
+        parts[1] === 'conversations' &&
+        parts[3] === 'members' &&
+        parts[4] &&
+        req.method === 'GET'
+      ) {
+        const member = roster.find((m) => m.id === parts[4] || m.aadObjectId === parts[4]);
+        res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            member ?? { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } },
+          ),
+        );
+        return;
+      }
       if (parts[0] === 'v3' && parts[1] === 'conversations' && parts.length === 2 && req.method === 'POST') {
+        const params = body ? (JSON.parse(body) as { members?: Array<{ id: string }> }) : {};
+        created.push({ members: (params.members ?? []).map((m) => m.id) });
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `a:created-${nextId++}` }));
+        // Named after the member so a test can find a person's new 1:1 chat.
+        res.end(JSON.stringify({ id: `a:1on1-${params.members?.[0]?.id ?? nextId++}` }));
         return;
       }
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -74,6 +107,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    created,
     async waitForActivities(conversationId, count, timeoutMs = 10000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -70,3 +70,57 @@ export function cardOf(activity: {
 export function cardTexts(card: { body: Array<{ type: string; text?: string }> } | undefined): string[] {
   return (card?.body ?? []).flatMap((e) => (typeof e.text === 'string' ? [e.text] : []));
 }
+
+/** An Action.Execute click as Teams sends it: an invoke named adaptiveCard/action. */
+export function cardAction(o: ActivityOptions, verb: string, data: Record<string, unknown>): Activity {
+  return {
+    ...base('invoke', o),
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  };
+}
+
+export interface InvokeCard {
+  readonly type: string;
+  readonly body: Array<{ type: string; text?: string; id?: string; items?: unknown[] }>;
+  readonly actions?: Array<{ type: string; verb?: string; data?: Record<string, unknown>; title?: string }>;
+}
+
+/** Posts an invoke and returns the card Teams would show the person next. */
+export async function invokeCard(baseUrl: string, activity: Activity): Promise<InvokeCard> {
+  const res = await postActivity(baseUrl, activity);
+  if (res.status !== 200) throw new Error(`invoke answered ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as { statusCode: number; type: string; value: InvokeCard };
+  if (body.type !== 'application/vnd.microsoft.card.adaptive')
+    throw new Error(`invoke answered ${JSON.stringify(body)}`);
+  return body.value;
+}
+
+/** Every text in a card, nested containers included. */
+export function allTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(allTexts);
+  if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    const own = typeof o.text === 'string' ? [o.text] : [];
+    return [
+      ...own,
+      ...Object.entries(o)
+        .filter(([k]) => k !== 'text')
+        .flatMap(([, v]) => allTexts(v)),
+    ];
+  }
+  return [];
+}
+
+/** Polku added to a team, as Teams sends it in the team's channel: channelData names the team and the channel. */
+export function channelInstallationUpdate(
+  o: ActivityOptions & { readonly channelName: string },
+  action: 'add' | 'remove',
+): Activity {
+  const activity = installationUpdate(o, action);
+  const channelData = activity.channelData as Record<string, unknown>;
+  return {
+    ...activity,
+    channelData: { ...channelData, channel: { id: o.conversation?.id, name: o.channelName } },
+  };
+}

@@ -12,6 +12,7 @@ import type { ProgrammeAccess } from '../store/accessStore';
 import { mintDevSession } from './devSessions';
 import { sendError, sendJson } from './httpErrors';
 import type { Authenticator } from './principal';
+import { type ProgrammeRouteDeps, registerProgrammeRoutes } from './programmeRoutes';
 import { jsonObject, requiredString } from './requestInput';
 
 export interface ApiDeps {
@@ -26,11 +27,18 @@ export interface ApiDeps {
     readonly users: readonly DemoUser[];
   };
   readonly mode: 'local' | 'azure';
+  readonly programmes: Omit<ProgrammeRouteDeps, 'authenticator' | 'logger'>;
 }
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
 
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
+  registerProgrammeRoutes(server, {
+    ...deps.programmes,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+
   const route = (handler: Handler) => async (req: Request, res: Response) => {
     const correlationId = String(req.id());
     const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });

@@ -67,9 +67,27 @@ export class UnavailableError extends PolkuError {
   }
 }
 
+/** Which rule an input broke, so the bot and the tab can say it in the person's language. */
+export interface Violation {
+  readonly field: string;
+  readonly rule:
+    | 'required'
+    | 'too-long'
+    | 'too-many'
+    | 'not-allowed'
+    | 'format'
+    | 'range'
+    | 'in-past'
+    | 'order';
+  readonly limit?: number | string;
+}
+
 /** Input that breaks a rule; the message is safe to show (it names the rule, never echoes the input). */
 export class ValidationError extends PolkuError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly violation?: Violation,
+  ) {
     super('invalid', message);
     this.name = 'ValidationError';
   }

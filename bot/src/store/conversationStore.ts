@@ -1,6 +1,7 @@
 /** Conversation references in Azure Tables: PK tenantId, RK the scope key. */
 import { odata, type TableClient } from '@azure/data-tables';
-import { ConflictError } from '../domain/errors';
+import { ChangedError, ConflictError } from '../domain/errors';
+import type { ChannelRef } from '../domain/programme/programme';
 import type { ConversationReferenceStore, StoredConversation } from '../teams/conversationReferences';
 import { assertValidKey, encodeKeyPart } from './keys';
 import { toStoreError } from './storeErrors';
@@ -12,9 +13,12 @@ interface ConversationEntity extends EntityData {
   serviceUrl: string;
   userAadObjectId: string | undefined;
   teamId: string | undefined;
+  teamName?: string | undefined;
+  channelName?: string | undefined;
   locale: string | undefined;
   reference: string;
   updatedAt: string;
+  welcomedAt?: string;
 }
 
 export class TableConversationStore implements ConversationReferenceStore {
@@ -32,8 +36,8 @@ export class TableConversationStore implements ConversationReferenceStore {
       return { isNew: true };
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
-      // Known scope: the latest reference wins (serviceUrl can move between regions).
-      await this.repo.upsert(c.tenantId, rowKey, entity);
+      // Known scope: the latest reference wins (serviceUrl can move between regions); welcomedAt is kept.
+      await this.repo.merge(c.tenantId, rowKey, entity);
       return { isNew: false };
     }
   }
@@ -43,8 +47,51 @@ export class TableConversationStore implements ConversationReferenceStore {
     return found ? fromEntity(tenantId, scopeKey, found.data) : undefined;
   }
 
+  async markWelcomed(tenantId: string, scopeKey: string, at: string): Promise<boolean> {
+    const rowKey = encodeKeyPart(scopeKey);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await this.repo.find(tenantId, rowKey);
+      if (!current || current.data.welcomedAt) return false;
+      try {
+        await this.repo.replace(tenantId, rowKey, { ...current.data, welcomedAt: at }, current.etag);
+        return true;
+      } catch (err) {
+        // Someone refreshed the reference meanwhile; look again (they may have welcomed too).
+        if (!(err instanceof ChangedError)) throw err;
+      }
+    }
+    return false;
+  }
+
   async remove(tenantId: string, scopeKey: string): Promise<void> {
     await this.repo.delete(tenantId, encodeKeyPart(scopeKey));
+  }
+
+  /** Channels Polku is installed in, for choosing where to announce. One tenant's partition, filtered by kind. */
+  async listChannels(tenantId: string): Promise<ChannelRef[]> {
+    assertValidKey(tenantId, 'PartitionKey');
+    const out: ChannelRef[] = [];
+    try {
+      const rows = this.client.listEntities<ConversationEntity>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${tenantId} and kind eq 'channel'`,
+          select: ['teamId', 'conversationId', 'teamName', 'channelName'],
+        },
+      });
+      for await (const r of rows) {
+        if (!r.teamId) continue;
+        out.push({
+          teamId: r.teamId,
+          channelId: r.conversationId.split(';')[0] ?? r.conversationId,
+          ...(r.teamName ? { teamName: r.teamName } : {}),
+          ...(r.channelName ? { channelName: r.channelName } : {}),
+        });
+        if (out.length >= 200) break;
+      }
+    } catch (err) {
+      throw toStoreError(err, 'Conversation reference');
+    }
+    return out;
   }
 
   async removeTeam(tenantId: string, teamId: string): Promise<number> {
@@ -78,6 +125,8 @@ function toEntity(c: StoredConversation): ConversationEntity {
     serviceUrl: c.serviceUrl,
     userAadObjectId: c.userAadObjectId,
     teamId: c.teamId,
+    teamName: c.teamName,
+    channelName: c.channelName,
     locale: c.locale,
     reference: JSON.stringify(c.reference),
     updatedAt: c.updatedAt,
@@ -93,6 +142,8 @@ function fromEntity(tenantId: string, scopeKey: string, e: ConversationEntity): 
     serviceUrl: e.serviceUrl,
     ...(e.userAadObjectId ? { userAadObjectId: e.userAadObjectId } : {}),
     ...(e.teamId ? { teamId: e.teamId } : {}),
+    ...(e.teamName ? { teamName: e.teamName } : {}),
+    ...(e.channelName ? { channelName: e.channelName } : {}),
     ...(e.locale ? { locale: e.locale } : {}),
     reference: JSON.parse(e.reference) as StoredConversation['reference'],
     updatedAt: e.updatedAt,

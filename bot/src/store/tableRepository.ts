@@ -81,6 +81,17 @@ export class TableRepository<T extends EntityData> {
     }
   }
 
+  /** Creates or updates the given properties, keeping the others: for rows several writers touch different fields of. */
+  async merge(partitionKey: string, rowKey: string, data: Partial<T>): Promise<string> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      const res = await this.client.upsertEntity({ ...data, partitionKey, rowKey }, 'Merge');
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
   /** Replaces only if nobody changed it since `etag` was read; throws ChangedError otherwise. */
   async replace(partitionKey: string, rowKey: string, data: T, etag: string): Promise<string> {
     this.checkKeys(partitionKey, rowKey);
@@ -100,6 +111,33 @@ export class TableRepository<T extends EntityData> {
     } catch (err) {
       const mapped = toStoreError(err, this.what);
       if (!(mapped instanceof NotFoundError)) throw mapped;
+    }
+  }
+
+  /**
+   * Replaces several entities of one partition atomically, each only if
+   * unchanged since its ETag: all are written or none (Azure Tables entity
+   * group transaction, at most 100 entities).
+   */
+  async replaceAll(
+    partitionKey: string,
+    items: readonly { readonly rowKey: string; readonly data: T; readonly etag: string }[],
+  ): Promise<string[]> {
+    if (items.length === 0) return [];
+    if (items.length > 100) throw new Error('a transaction holds at most 100 entities');
+    for (const item of items) this.checkKeys(partitionKey, item.rowKey);
+    try {
+      const res = await this.client.submitTransaction(
+        items.map((item) => [
+          'update',
+          { ...item.data, partitionKey, rowKey: item.rowKey },
+          'Replace',
+          { etag: item.etag },
+        ]),
+      );
+      return items.map((item) => res.getResponseForEntity(item.rowKey)?.etag ?? '');
+    } catch (err) {
+      throw toStoreError(err, this.what);
     }
   }
 

@@ -12,6 +12,14 @@ export const TABLE_NAMES = {
   conversations: 'conversations',
   /** Programmes a person may see, with their role: PK tenantId|userId, RK programmeId. */
   access: 'access',
+  /** PK tenantId, RK programmeId. */
+  programmes: 'programmes',
+  /** Volunteers: PK programmeId, RK userId. */
+  participants: 'participants',
+  /** PK programmeId, RK pairId. */
+  pairs: 'pairs',
+  /** A person's pairs: PK tenantId|userId, RK programmeId|pairId. */
+  memberships: 'memberships',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

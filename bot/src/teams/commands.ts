@@ -3,8 +3,19 @@
  * language, with or without a leading slash, and in channels after an
  * @mention (removed before this is called).
  */
-export type Command = { readonly name: 'help' } | { readonly name: 'unknown' };
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'programme' }
+  | { readonly name: 'unknown' };
 
+const PROGRAMME_WORDS = new Set([
+  'programme',
+  'program',
+  'ohjelma',
+  'ohjelmat',
+  'mentorointiohjelma',
+  'programmet',
+]);
 const HELP_WORDS = new Set([
   'help',
   'apua',
@@ -32,5 +43,6 @@ export function parseCommand(text: string | undefined): Command {
     .replace(/[!.]+$/, '');
   const first = normalised.split(/\s+/)[0] ?? '';
   if (HELP_WORDS.has(first)) return { name: 'help' };
+  if (PROGRAMME_WORDS.has(first)) return { name: 'programme' };
   return { name: 'unknown' };
 }

@@ -16,6 +16,9 @@ export interface StoredConversation {
   readonly serviceUrl: string;
   readonly userAadObjectId?: string;
   readonly teamId?: string;
+  /** Names as Teams last told them (channel posts name the team and channel). */
+  readonly teamName?: string;
+  readonly channelName?: string;
   readonly locale?: string;
   readonly reference: Partial<ConversationReference>;
   readonly updatedAt: string;
@@ -25,6 +28,8 @@ export interface ConversationReferenceStore {
   /** Saves or refreshes; true when this scope was not known before (first install). */
   save(conversation: StoredConversation): Promise<{ readonly isNew: boolean }>;
   get(tenantId: string, scopeKey: string): Promise<StoredConversation | undefined>;
+  /** True for exactly one caller per stored scope: whoever should send the welcome. */
+  markWelcomed(tenantId: string, scopeKey: string, at: string): Promise<boolean>;
   remove(tenantId: string, scopeKey: string): Promise<void>;
   /** Removes every channel reference of a team (the app was removed from it). */
   removeTeam(tenantId: string, teamId: string): Promise<number>;

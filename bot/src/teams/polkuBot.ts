@@ -11,20 +11,27 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { isPolkuError, type PolkuError } from '../domain/errors';
 import { translator } from '../i18n/translate';
-import type { Logger } from '../logging';
-import type { AdaptiveCard } from './cards/adaptiveCard';
+import { errorForLog, type Logger } from '../logging';
+import { actorFrom } from './actorFromActivity';
+import { type CardActionDeps, type CardActionResult, errorCard, handleCardAction } from './cardActions';
+import { type AdaptiveCard, CARD_CONTENT_TYPE } from './cards/adaptiveCard';
 import { helpCard } from './cards/helpCard';
+import { programmeFormCard } from './cards/programmeFormCard';
 import { welcomeCard } from './cards/welcomeCard';
 import { parseCommand } from './commands';
 import type { ConversationReferenceStore } from './conversationReferences';
 import { conversationToStore, type TurnInfo, turnInfo } from './turnContextInfo';
-import { turnLogger } from './turnLogger';
+import { correlationIdOf, turnLogger } from './turnLogger';
 
 export interface PolkuBotDeps {
   readonly conversations: ConversationReferenceStore;
+  readonly cardActions: CardActionDeps;
   readonly now: () => Date;
   readonly logger: Logger;
+  /** Local mode: activities from the Playground may lack a tenant. */
+  readonly localTenantId: string | undefined;
 }
 
 export class PolkuBot extends TeamsActivityHandler {
@@ -68,25 +75,51 @@ export class PolkuBot extends TeamsActivityHandler {
       case 'help':
         await sendCard(context, helpCard(info.locale));
         return;
+      case 'programme':
+        // Programmes are announced in a team channel; elsewhere, point there.
+        if (info.kind === 'channel') await sendCard(context, programmeFormCard(info.locale, {}));
+        else
+          await context.sendActivity(MessageFactory.text(translator(info.locale)('programme.channelOnly')));
+        return;
       case 'unknown':
         await context.sendActivity(MessageFactory.text(translator(info.locale)('unknown.text')));
         return;
     }
   }
 
-  /** Universal Actions from cards. No verbs yet: a click on an old card gets a plain answer, never an error. */
+  /** Universal Actions from cards: the answer is the card this person sees next. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const info = turnInfo(context.activity);
+    const log = turnLogger(context, this.deps.logger);
     const verb = typeof invokeValue?.action?.verb === 'string' ? invokeValue.action.verb.slice(0, 64) : '';
-    turnLogger(context, this.deps.logger).warn({ verb }, 'unknown card action');
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.activity.message',
-      value: translator(info.locale)('action.unknown') as unknown as Record<string, unknown>,
-    };
+    let next: CardActionResult;
+    try {
+      const actor = actorFrom(context.activity, this.deps.localTenantId);
+      next = await handleCardAction(this.deps.cardActions, context, actor, invokeValue, info.locale);
+      log.info({ verb }, 'card action');
+    } catch (err) {
+      const ref = correlationIdOf(context, this.deps.logger);
+      const expected = isPolkuError(err) && err.kind !== 'unavailable' && err.kind !== 'throttled';
+      if (expected)
+        log.info(
+          { verb, cause: (err as PolkuError).kind, code: (err as PolkuError).code },
+          'card action refused',
+        );
+      else log.error({ verb, err: errorForLog(err) }, 'card action failed');
+      next = { card: errorCard(err, info.locale, ref) };
+    }
+    // Teams shows a message-type answer beside the card, to this person only, and leaves the card as it was.
+    // (The SDK types `value` as an object; Teams takes a string for the message type.)
+    return 'card' in next
+      ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: next.card as unknown as Record<string, unknown> }
+      : {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: next.message as unknown as Record<string, unknown>,
+        };
   }
 
   private async remember(context: TurnContext, info: TurnInfo): Promise<{ isNew: boolean }> {
@@ -103,9 +136,18 @@ export class PolkuBot extends TeamsActivityHandler {
 
   private async rememberAndWelcome(context: TurnContext): Promise<void> {
     const info = turnInfo(context.activity);
-    const { isNew } = await this.remember(context, info);
-    // Teams sends both installationUpdate and conversationUpdate on install, and may resend either: welcome once.
-    if (!isNew) return;
+    await this.remember(context, info);
+    // Teams sends installationUpdate and conversationUpdate together on install, in any order, and may
+    // resend either. Only one welcome goes out, and only from an activity that says the person's language.
+    if (!context.activity.locale) return;
+    const conversation = conversationToStore(context.activity, info, this.deps.now());
+    if (!conversation) return;
+    const first = await this.deps.conversations.markWelcomed(
+      conversation.tenantId,
+      conversation.scopeKey,
+      conversation.updatedAt,
+    );
+    if (!first) return;
     const scope =
       info.kind === 'personal'
         ? ({ kind: 'personal' } as const)

@@ -3,6 +3,7 @@ import { type Activity, TurnContext, teamsGetTeamInfo, teamsGetTenant } from 'bo
 import { type Locale, resolveLocale } from '../i18n/locale';
 import {
   type ConversationKind,
+  channelConversationId,
   conversationKindOf,
   type StoredConversation,
   scopeKeyFor,
@@ -40,16 +41,27 @@ export function conversationToStore(
   const reference = TurnContext.getConversationReference(activity);
   // The id of the message that happened to arrive is not part of where to reach people.
   delete reference.activityId;
+  // A channel message's conversation id names its thread (";messageid=…"); new posts go to the channel itself.
+  const conversationId =
+    info.kind === 'channel' ? channelConversationId(activity.conversation.id) : activity.conversation.id;
+  if (reference.conversation) reference.conversation = { ...reference.conversation, id: conversationId };
   return {
     tenantId: info.tenantId,
     scopeKey: scopeKeyFor(info.kind, activity.conversation.id, info.userAadObjectId),
     kind: info.kind,
-    conversationId: activity.conversation.id,
+    conversationId,
     serviceUrl: activity.serviceUrl,
     ...(info.userAadObjectId && info.kind === 'personal' ? { userAadObjectId: info.userAadObjectId } : {}),
     ...(info.teamId ? { teamId: info.teamId } : {}),
+    ...(info.teamName ? { teamName: info.teamName.slice(0, 256) } : {}),
+    ...(channelName(activity) ? { channelName: channelName(activity) } : {}),
     ...(activity.locale ? { locale: activity.locale } : {}),
     reference,
     updatedAt: now.toISOString(),
   };
+}
+
+function channelName(activity: Activity): string | undefined {
+  const name = (activity.channelData as { channel?: { name?: unknown } } | undefined)?.channel?.name;
+  return typeof name === 'string' && name !== '' ? name.slice(0, 256) : undefined;
 }

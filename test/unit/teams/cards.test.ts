@@ -1,23 +1,10 @@
 /** Every card validates with the Adaptive Cards SDK (the renderer Teams uses) and stays well under Teams' 40 KB. */
 import assert from 'node:assert/strict';
-import * as AC from 'adaptivecards';
 import { LOCALES } from '../../../bot/src/i18n/locale';
 import type { AdaptiveCard } from '../../../bot/src/teams/cards/adaptiveCard';
 import { helpCard } from '../../../bot/src/teams/cards/helpCard';
 import { welcomeCard } from '../../../bot/src/teams/cards/welcomeCard';
-
-function parseProblems(json: AdaptiveCard): string[] {
-  // The SDK's lang pattern is a /g regex run with exec(), so it keeps lastIndex between cards: reset it.
-  const langPattern = (AC.CardElement.langProperty as unknown as { regEx?: RegExp }).regEx;
-  if (langPattern) langPattern.lastIndex = 0;
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  card.parse(json, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const e of card.validateProperties().validationEvents) problems.push(e.message);
-  return problems;
-}
+import { cardProblems } from '../../support/adaptiveCards';
 
 describe('cards', () => {
   const cards: Array<[string, AdaptiveCard]> = LOCALES.flatMap((locale) => [
@@ -32,7 +19,7 @@ describe('cards', () => {
   for (const [name, json] of cards) {
     it(`${name}: version 1.5, parses without warnings, wraps its text, under 40 KB`, () => {
       assert.equal(json.version, '1.5');
-      assert.deepEqual(parseProblems(json), []);
+      assert.deepEqual(cardProblems(json), []);
       for (const el of json.body) if (el.type === 'TextBlock') assert.equal(el.wrap, true);
       assert.ok(Buffer.byteLength(JSON.stringify(json)) < 40_000);
     });

@@ -20,8 +20,14 @@ describe('parseCommand', () => {
     }
   });
 
+  it('knows the programme command in three languages', () => {
+    for (const text of ['ohjelma', '<at>Polku</at> ohjelma', 'program', 'Programme', '/programme']) {
+      assert.equal(parseCommand(text).name, 'programme', text);
+    }
+  });
+
   it('treats anything else, and nothing, as unknown', () => {
-    for (const text of [undefined, '', '<at>Polku</at>', 'helpful tips', 'programme', 'x'.repeat(10000)]) {
+    for (const text of [undefined, '', '<at>Polku</at>', 'helpful tips', 'programmes', 'x'.repeat(10000)]) {
       assert.equal(parseCommand(text).name, 'unknown', String(text).slice(0, 20));
     }
   });

@@ -48,3 +48,52 @@ export function paragraph(text: string, options: { subtle?: boolean } = {}): Car
     ...(options.subtle ? { isSubtle: true, size: 'Small' } : {}),
   };
 }
+
+/**
+ * Makes text that people typed (programme names, units, notes, competence
+ * areas, people's names) render as itself in a TextBlock or FactSet: every
+ * character Teams' markdown reacts to is backslash-escaped (CommonMark), and
+ * so are list markers at the start of a line, so "[x](https://evil)" stays
+ * literal text instead of becoming a link. Not for Input values or choice
+ * titles, which are never markdown.
+ */
+export function plain(text: string): string {
+  return (
+    text
+      .replace(/[\\*_[\]()#>`~&<]/g, '\\$&')
+      // "- item", "+ item", "= heading underline" at the start of a line.
+      .replace(/^([ \t]*)([-+=])/gm, '$1\\$2')
+      // "1. item", "1) item" (the ")" is already escaped above).
+      .replace(/^([ \t]*\d+)\./gm, '$1\\.')
+  );
+}
+
+/** A TextBlock that stands out: what went wrong, or what can no longer be done. */
+export function notice(text: string): CardElement {
+  return { type: 'TextBlock', text, wrap: true, color: 'Attention', weight: 'Bolder' };
+}
+
+/** Label–value pairs; values that people typed must already be plain(). */
+export function factSet(facts: readonly (readonly [title: string, value: string])[]): CardElement {
+  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
+}
+
+/**
+ * A Universal Action. `inputs: 'none'` sends no input values and skips their
+ * validation, for actions (withdraw, switch role) that must work on a half-filled form.
+ */
+export function execute(
+  title: string,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  options: { inputs?: 'auto' | 'none'; style?: 'positive' | 'destructive' } = {},
+): Record<string, unknown> {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...(options.inputs === 'none' ? { associatedInputs: 'none' } : {}),
+    ...(options.style ? { style: options.style } : {}),
+  };
+}

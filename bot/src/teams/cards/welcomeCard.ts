@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
-import { type AdaptiveCard, card, heading, paragraph } from './adaptiveCard';
+import { type AdaptiveCard, card, heading, paragraph, plain } from './adaptiveCard';
 
 /** Sent once when Polku is added to a personal chat, a team or a group chat. */
 export function welcomeCard(
@@ -9,7 +9,7 @@ export function welcomeCard(
 ): AdaptiveCard {
   const t = translator(locale);
   const body =
-    scope.kind === 'personal' ? t('welcome.personal') : t('welcome.team', { team: scope.teamName });
+    scope.kind === 'personal' ? t('welcome.personal') : t('welcome.team', { team: plain(scope.teamName) });
   return card(
     [heading(t('welcome.title')), paragraph(body), paragraph(t('welcome.next'), { subtle: true })],
     locale,

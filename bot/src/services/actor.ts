@@ -1,0 +1,6 @@
+/** Who is acting: a person in a tenant, as Teams or the tab identified them. */
+export interface Actor {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly name: string;
+}

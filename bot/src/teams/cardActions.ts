@@ -1,0 +1,203 @@
+/**
+ * Universal Actions (Action.Execute) from Polku's cards. Card data is
+ * untrusted: ids are checked for shape, the acting person comes from Teams,
+ * and every service re-checks what that person may do. The answer is the
+ * card that person should see next; errors become a card that says what to
+ * do, never an error status.
+ */
+import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import { isPolkuError, ValidationError } from '../domain/errors';
+import { type ChannelRef, isSignUpOpen } from '../domain/programme/programme';
+import { VOLUNTEER_ROLES } from '../domain/programme/vocabulary';
+import { field, object, oneOf } from '../domain/validate';
+import type { Locale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
+import type { Actor } from '../services/actor';
+import type { ProgrammeService } from '../services/programmes/programmeService';
+import type { SignUpService } from '../services/programmes/signUpService';
+import { type AdaptiveCard, card, paragraph } from './cards/adaptiveCard';
+import { describeViolation } from './cards/describeViolation';
+import { programmeCreatedCard } from './cards/programmeCreatedCard';
+import { programmeFormCard, programmeInputFromCard } from './cards/programmeFormCard';
+import { signUpClosedCard } from './cards/signUpClosedCard';
+import { signUpFormCard } from './cards/signUpFormCard';
+import { signUpStateCard } from './cards/signUpStateCard';
+import { channelConversationId } from './conversationReferences';
+import type { ProactiveNotifier } from './proactiveNotifier';
+import { turnInfo } from './turnContextInfo';
+
+export interface CardActionDeps {
+  readonly programmes: ProgrammeService;
+  readonly signUps: SignUpService;
+  /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
+  readonly sendPersonal: ProactiveNotifier['sendPersonal'];
+  readonly now: () => Date;
+}
+
+/** What the person sees next: a card in place of the one they used, or a short message beside it. */
+export type CardActionResult = { readonly card: AdaptiveCard } | { readonly message: string };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const CARD_VERBS = [
+  'signup.open',
+  'signup.save',
+  'signup.withdraw',
+  'programme.create',
+  'programme.announce',
+] as const;
+
+export async function handleCardAction(
+  deps: CardActionDeps,
+  context: TurnContext,
+  actor: Actor,
+  invoke: AdaptiveCardInvokeValue,
+  locale: Locale,
+): Promise<CardActionResult> {
+  const verb = typeof invoke?.action?.verb === 'string' ? invoke.action.verb : '';
+  const data = object(invoke?.action?.data ?? {}, 'data');
+  switch (verb) {
+    case 'signup.open':
+      return openSignUp(deps, context, actor, data, locale);
+    case 'signup.save':
+      return { card: await saveSignUp(deps, actor, data, locale) };
+    case 'signup.withdraw': {
+      const programmeId = programmeIdOf(data);
+      const volunteer = await deps.signUps.withdraw(actor, programmeId);
+      const programme = await deps.signUps.programmeFor(actor, programmeId);
+      return {
+        card: volunteer
+          ? signUpStateCard(programme, volunteer, locale)
+          : messageCard(translator(locale)('signup.notSignedUp'), locale),
+      };
+    }
+    case 'programme.create':
+      return { card: await createProgramme(deps, context, actor, data, locale) };
+    case 'programme.announce': {
+      const announced = await deps.programmes.announce(actor, programmeIdOf(data), channelOf(context));
+      return { card: programmeCreatedCard(announced.value, locale, { announced: true }) };
+    }
+    default:
+      return { message: translator(locale)('action.unknown') };
+  }
+}
+
+/**
+ * "Join" on the channel's announcement opens the person's own form in their
+ * 1:1 chat with Polku: what they write (their note to the supervisor, what
+ * they want to learn) never appears in the shared channel, and later edits
+ * of the announcement cannot wipe a half-filled form.
+ */
+async function openSignUp(
+  deps: CardActionDeps,
+  context: TurnContext,
+  actor: Actor,
+  data: Record<string, unknown>,
+  locale: Locale,
+): Promise<CardActionResult> {
+  const programmeId = programmeIdOf(data);
+  const role = oneOf(field(data, 'role'), 'role', VOLUNTEER_ROLES);
+  const programme = await deps.signUps.programmeFor(actor, programmeId);
+  const mine = await deps.signUps.mine(actor, programmeId);
+  const build = (l: Locale): AdaptiveCard => {
+    if (mine?.value.status === 'paired') return signUpStateCard(programme, mine.value, l);
+    if (!isSignUpOpen(programme, deps.now())) return signUpClosedCard(programme, l);
+    return signUpFormCard(programme, role, mine?.value.status === 'active' ? mine.value : undefined, l);
+  };
+  if (turnInfo(context.activity).kind === 'personal') return { card: build(locale) };
+  await deps.sendPersonal(programme, actor.userId, build);
+  return { message: translator(locale)('signup.formSentToChat') };
+}
+
+async function saveSignUp(
+  deps: CardActionDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const programmeId = programmeIdOf(data);
+  const role = oneOf(field(data, 'role'), 'role', VOLUNTEER_ROLES);
+  const programme = await deps.signUps.programmeFor(actor, programmeId);
+  try {
+    const { volunteer } = await deps.signUps.signUp(actor, programmeId, { ...data, role });
+    return signUpStateCard(programme, volunteer, locale);
+  } catch (err) {
+    if (err instanceof ValidationError && err.violation) {
+      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+      return signUpFormCard(programme, role, undefined, locale, problem, data);
+    }
+    if (isPolkuError(err) && err.code === 'sign_up_closed') return signUpClosedCard(programme, locale);
+    throw err;
+  }
+}
+
+async function createProgramme(
+  deps: CardActionDeps,
+  context: TurnContext,
+  actor: Actor,
+  data: Record<string, unknown>,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const channel = channelOf(context);
+  if (!channel) return messageCard(translator(locale)('programme.channelOnly'), locale);
+  try {
+    const created = await deps.programmes.create(actor, programmeInputFromCard(data), { channel, locale });
+    return programmeCreatedCard(created.value, locale, { announced: false });
+  } catch (err) {
+    if (err instanceof ValidationError && err.violation) {
+      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+      return programmeFormCard(locale, { draft: data, problem });
+    }
+    throw err;
+  }
+}
+
+/** The channel the card was used in, when it was used in a team channel. */
+export function channelOf(context: TurnContext): ChannelRef | undefined {
+  const info = turnInfo(context.activity);
+  if (info.kind !== 'channel' || !info.teamId) return undefined;
+  return {
+    teamId: info.teamId,
+    channelId: channelConversationId(context.activity.conversation.id),
+    ...(info.teamName ? { teamName: info.teamName } : {}),
+  };
+}
+
+function programmeIdOf(data: Record<string, unknown>): string {
+  const id = field(data, 'programmeId');
+  if (typeof id !== 'string' || !GUID.test(id)) {
+    throw new ValidationError('programmeId is not a programme id', { field: 'programmeId', rule: 'format' });
+  }
+  return id;
+}
+
+export function messageCard(text: string, locale: Locale): AdaptiveCard {
+  return card([paragraph(text)], locale);
+}
+
+/** What a person sees when an action cannot be done: the cause in plain words, never internals. */
+export function errorCard(err: unknown, locale: Locale, ref: string): AdaptiveCard {
+  const t = translator(locale);
+  if (err instanceof ValidationError && err.violation)
+    return messageCard(describeViolation(err.violation, locale), locale);
+  if (isPolkuError(err)) {
+    const key =
+      err.code === 'not_programme_manager' || err.kind === 'forbidden'
+        ? 'programme.notManager'
+        : err.code === 'already_paired'
+          ? 'signup.alreadyPaired'
+          : err.code === 'not_in_team'
+            ? 'programme.notInTeam'
+            : err.kind === 'not_found'
+              ? 'programme.notFound'
+              : err.kind === 'changed'
+                ? 'error.changed'
+                : err.kind === 'unavailable'
+                  ? 'error.unavailable'
+                  : err.kind === 'throttled'
+                    ? 'error.busy'
+                    : 'error.generic';
+    return messageCard(t(key, { ref }), locale);
+  }
+  return messageCard(t('error.generic', { ref }), locale);
+}

@@ -1,0 +1,205 @@
+/**
+ * Proactive messages for programme work: the channel announcement (posted
+ * and kept current) and personal messages. A person Polku has never talked
+ * to gets a new 1:1 conversation, created from the programme's team roster.
+ * Every send goes through the stored conversation references, so any server
+ * instance can do it.
+ */
+import {
+  type Activity,
+  CardFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  MessageFactory,
+  type TeamsChannelAccount,
+  TeamsInfo,
+  type TurnContext,
+} from 'botbuilder';
+import { PolkuError } from '../domain/errors';
+import { memberIds, type Pair } from '../domain/programme/pair';
+import type { Programme } from '../domain/programme/programme';
+import type { Volunteer } from '../domain/programme/volunteer';
+import { type Locale, resolveLocale } from '../i18n/locale';
+import { errorForLog, type Logger } from '../logging';
+import type { ProgrammeNotifier, VolunteerCounts } from '../services/programmes/ports';
+import type { AdaptiveCard } from './cards/adaptiveCard';
+import { announcementCard } from './cards/announcementCard';
+import { pairIntroductionCard } from './cards/pairIntroductionCard';
+import { signUpConfirmationCard } from './cards/signUpConfirmationCard';
+import { unpairedCard } from './cards/unpairedCard';
+import { type ConversationReferenceStore, scopeKeyFor } from './conversationReferences';
+
+export interface ProactiveDeps {
+  readonly adapter: CloudAdapter;
+  /** Empty in local mode (no Bot Framework authentication). */
+  readonly botAppId: string;
+  readonly conversations: ConversationReferenceStore;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+export class ProactiveNotifier implements ProgrammeNotifier {
+  constructor(private readonly deps: ProactiveDeps) {}
+
+  async postAnnouncement(
+    programme: Programme,
+    counts: VolunteerCounts,
+  ): Promise<{ activityId: string; conversationId: string }> {
+    const channel = await this.channelReference(programme);
+    let activityId = '';
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+      const card = announcementCard(programme, counts, this.deps.now(), programme.language);
+      const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      activityId = sent?.id ?? '';
+    });
+    if (!activityId) throw new Error('the connector did not return an id for the announcement');
+    return { activityId, conversationId: channel.conversation?.id ?? '' };
+  }
+
+  async updateAnnouncement(programme: Programme, counts: VolunteerCounts): Promise<void> {
+    const posted = programme.announcement;
+    if (!posted) return;
+    const channel = await this.channelReference(programme);
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+      const card = announcementCard(programme, counts, this.deps.now(), programme.language);
+      await context.updateActivity({
+        id: posted.activityId,
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(card)],
+      } as Partial<Activity>);
+    });
+  }
+
+  async confirmSignUp(programme: Programme, volunteer: Volunteer): Promise<void> {
+    await this.sendPersonal(programme, volunteer.userId, (locale) =>
+      signUpConfirmationCard(programme, volunteer, locale),
+    );
+  }
+
+  async introducePair(programme: Programme, pair: Pair): Promise<{ unreachable: readonly string[] }> {
+    const unreachable: string[] = [];
+    for (const userId of memberIds(pair)) {
+      try {
+        await this.sendPersonal(programme, userId, (locale) =>
+          pairIntroductionCard(programme, pair, userId, locale),
+        );
+      } catch (err) {
+        this.deps.logger.warn(
+          { err: errorForLog(err), pairId: pair.id },
+          'could not introduce a pair member',
+        );
+        unreachable.push(userId);
+      }
+    }
+    return { unreachable };
+  }
+
+  async tellUnpaired(programme: Programme, volunteer: Volunteer): Promise<void> {
+    await this.sendPersonal(programme, volunteer.userId, (locale) =>
+      unpairedCard(programme, volunteer, locale),
+    );
+  }
+
+  /** Sends to the person's 1:1 chat, creating it from the programme's team roster when Polku has none yet. */
+  async sendPersonal(
+    programme: Programme,
+    userId: string,
+    build: (locale: Locale) => AdaptiveCard,
+  ): Promise<void> {
+    const stored = await this.deps.conversations.get(programme.tenantId, scopeKeyFor('personal', '', userId));
+    if (stored) {
+      await this.deps.adapter.continueConversationAsync(
+        this.deps.botAppId,
+        stored.reference,
+        async (context) => {
+          await sendCard(context, build(resolveLocale(stored.locale ?? programme.language)));
+        },
+      );
+      return;
+    }
+    const channel = await this.channelReference(programme);
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+      const member = await this.rosterMember(context, userId);
+      await this.deps.adapter.createConversationAsync(
+        this.deps.botAppId,
+        'msteams',
+        channel.serviceUrl ?? '',
+        '',
+        {
+          isGroup: false,
+          bot: channel.bot ?? { id: '', name: 'Polku' },
+          members: [member],
+          tenantId: programme.tenantId,
+          channelData: { tenant: { id: programme.tenantId } },
+        } as Parameters<CloudAdapter['createConversationAsync']>[4],
+        async (personal) => {
+          const reference = personal.activity.conversation?.id
+            ? ({ ...personalReference(channel, personal, member) } as Partial<ConversationReference>)
+            : undefined;
+          if (reference) {
+            await this.deps.conversations.save({
+              tenantId: programme.tenantId,
+              scopeKey: scopeKeyFor('personal', '', userId),
+              kind: 'personal',
+              conversationId: reference.conversation?.id ?? '',
+              serviceUrl: channel.serviceUrl ?? '',
+              userAadObjectId: userId,
+              reference,
+              updatedAt: this.deps.now().toISOString(),
+            });
+          }
+          await sendCard(personal, build(programme.language));
+        },
+      );
+    });
+  }
+
+  private async rosterMember(context: TurnContext, userId: string): Promise<TeamsChannelAccount> {
+    try {
+      return await TeamsInfo.getMember(context, userId);
+    } catch (err) {
+      throw new PolkuError('not_found', `The person is not a member of the programme's team`, { cause: err });
+    }
+  }
+
+  private async channelReference(
+    programme: Programme,
+  ): Promise<Partial<ConversationReference> & { serviceUrl?: string }> {
+    if (!programme.channel)
+      throw new PolkuError('not_found', 'The programme has no channel', { code: 'no_channel' });
+    const stored = await this.deps.conversations.get(
+      programme.tenantId,
+      scopeKeyFor('channel', programme.channel.channelId),
+    );
+    if (!stored) {
+      throw new PolkuError('not_found', 'Polku has not been added to the programme’s team', {
+        code: 'not_in_team',
+      });
+    }
+    return { ...stored.reference, serviceUrl: stored.serviceUrl };
+  }
+}
+
+function personalReference(
+  channel: Partial<ConversationReference>,
+  personal: TurnContext,
+  member: TeamsChannelAccount,
+): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: channel.serviceUrl,
+    bot: channel.bot,
+    user: { id: member.id, name: member.name, aadObjectId: member.aadObjectId },
+    conversation: {
+      id: personal.activity.conversation.id,
+      conversationType: 'personal',
+      isGroup: false,
+      tenantId: channel.conversation?.tenantId,
+      name: '',
+    },
+  };
+}
+
+async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}

@@ -1,0 +1,206 @@
+/**
+ * Seeds a programme's world the way Teams would: Polku installed in the demo
+ * team's channel, and colleagues volunteering through the sign-up card
+ * (Action.Execute invokes to /api/messages). API helpers use dev sign-in.
+ */
+import assert from 'node:assert/strict';
+import {
+  DEMO_CHANNEL_ID,
+  DEMO_CHANNEL_NAME,
+  DEMO_TEAM_ID,
+  DEMO_TEAM_NAME,
+  DEMO_USERS,
+  type DemoUser,
+} from '../../bot/src/devsupport/demoOrganisation';
+import type { RosterMember } from './connectorStandIn';
+import { type ActivityOptions, cardAction, channelInstallationUpdate, postActivity } from './teamsActivities';
+
+export const [sanna, jukka, aino, mikko, helmi, pekka, eveliina, onni, linnea, ville] = DEMO_USERS as [
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+  DemoUser,
+];
+
+/** The demo team's members, as the connector lists them (TeamsInfo.getMember). */
+export const DEMO_ROSTER: readonly RosterMember[] = DEMO_USERS.map((u) => ({
+  id: u.botUserId,
+  name: u.name,
+  aadObjectId: u.aadObjectId,
+}));
+
+export const AREAS = ['Asiakaskokemus', 'Data-analytiikka', 'Palvelumuotoilu'] as const;
+
+export interface SignUp {
+  readonly user: DemoUser;
+  readonly role: 'mentor' | 'aktori';
+  /** Tag ids: "area:…" or "theme:…". */
+  readonly topics: readonly string[];
+  readonly unit: string;
+  readonly languages: readonly string[];
+  readonly capacity?: number;
+  readonly note?: string;
+}
+
+/** Three mentors and four aktoris: one aktori is left over whatever Polku suggests. */
+export const VOLUNTEERS: readonly SignUp[] = [
+  {
+    user: aino,
+    role: 'mentor',
+    topics: ['area:Asiakaskokemus', 'theme:career'],
+    unit: 'Asiakaspalvelu',
+    languages: ['fi'],
+  },
+  {
+    user: mikko,
+    role: 'mentor',
+    topics: ['area:Data-analytiikka', 'theme:innovation'],
+    unit: 'Analytiikka',
+    languages: ['fi', 'en'],
+    note: 'Tiistait käyvät parhaiten.',
+  },
+  {
+    user: helmi,
+    role: 'mentor',
+    topics: ['area:Palvelumuotoilu', 'theme:internationality'],
+    unit: 'Palvelukehitys',
+    languages: ['sv', 'fi'],
+  },
+  {
+    user: eveliina,
+    role: 'aktori',
+    topics: ['area:Asiakaskokemus', 'theme:career'],
+    unit: 'Myynti',
+    languages: ['fi'],
+  },
+  { user: onni, role: 'aktori', topics: ['area:Data-analytiikka'], unit: 'Talous', languages: ['fi'] },
+  {
+    user: linnea,
+    role: 'aktori',
+    topics: ['area:Palvelumuotoilu', 'theme:internationality'],
+    unit: 'Asiakaspalvelu',
+    languages: ['sv'],
+  },
+  {
+    user: ville,
+    role: 'aktori',
+    topics: ['theme:networking'],
+    unit: 'IT',
+    languages: ['en', 'fi'],
+    note: 'New in the team.',
+  },
+];
+
+export class Seeder {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly serviceUrl: string,
+  ) {}
+
+  /** Polku added to the demo team: Teams tells it in the channel, naming the team and the channel. */
+  async installInDemoChannel(): Promise<void> {
+    const activity = channelInstallationUpdate(
+      {
+        serviceUrl: this.serviceUrl,
+        user: sanna,
+        locale: 'fi-FI',
+        conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
+        team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
+        channelName: DEMO_CHANNEL_NAME,
+      },
+      'add',
+    );
+    const res = await postActivity(this.baseUrl, activity);
+    assert.equal(res.status, 200, await res.text());
+  }
+
+  /** Save on the sign-up card in the person's 1:1 chat with Polku; returns the card Teams shows next. */
+  async signUp(programmeId: string, s: SignUp): Promise<Record<string, unknown>> {
+    const data = {
+      programmeId,
+      role: s.role,
+      [s.role === 'mentor' ? 'offers' : 'wants']: s.topics.join(','),
+      unit: s.unit,
+      languages: s.languages.join(','),
+      capacity: String(s.capacity ?? 1),
+      note: s.note ?? '',
+    };
+    return this.invoke(s.user, 'signup.save', data);
+  }
+
+  async withdraw(programmeId: string, user: DemoUser): Promise<Record<string, unknown>> {
+    return this.invoke(user, 'signup.withdraw', { programmeId });
+  }
+
+  private async invoke(
+    user: DemoUser,
+    verb: string,
+    data: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    const o: ActivityOptions = { serviceUrl: this.serviceUrl, user, locale: user.locale };
+    const res = await postActivity(this.baseUrl, cardAction(o, verb, data));
+    const text = await res.text();
+    assert.equal(res.status, 200, text);
+    const body = JSON.parse(text) as { statusCode: number; type: string; value: Record<string, unknown> };
+    assert.equal(body.statusCode, 200, text);
+    assert.equal(body.type, 'application/vnd.microsoft.card.adaptive', text);
+    return body.value;
+  }
+
+  async token(user: DemoUser): Promise<string> {
+    const res = await fetch(`${this.baseUrl}/api/v1/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: user.aadObjectId }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  /** Calls the tab API as `user`; returns the status and parsed body. */
+  async api<T = Record<string, unknown>>(
+    user: DemoUser,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await this.token(user)}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** A non-stop pair programme created straight through the API, for tests that start later in the story. */
+  async createProgramme(owner: DemoUser, name: string): Promise<string> {
+    const { status, body } = await this.api<{ programme: { id: string } }>(
+      owner,
+      'POST',
+      '/programmes?lang=fi',
+      {
+        name,
+        form: 'pair',
+        mode: { kind: 'nonstop' },
+        aims: ['strengthen'],
+        competenceAreas: [...AREAS],
+        defaults: { firstPhaseMeetings: 3, cadenceWeeks: 4, meetingMinutes: 60, nudgeLeadHours: 24 },
+        language: 'fi',
+        channel: { channelId: DEMO_CHANNEL_ID },
+      },
+    );
+    assert.equal(status, 201, JSON.stringify(body));
+    return body.programme.id;
+  }
+}
