@@ -90,6 +90,7 @@ export async function createApp(
     cardActions: {
       programmes,
       signUps,
+      pairing,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
       now,
     },

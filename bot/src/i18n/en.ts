@@ -268,6 +268,24 @@ export const en = {
   'reason.sharedLanguages': 'shared languages: {languages}',
   'reason.noTopic': 'no topic in common',
   'reason.mutualFit': 'each offers something the other wants: {a} offers {aToB}, {b} offers {bToA}',
+  'signupState.requestPair': 'Find me a pair now',
+  'pairRequest.sent':
+    'I asked your supervisor to confirm a pair for you. Polku will message you when the pair is formed.',
+  'pairRequest.none':
+    'No suitable pair is free right now. You stay in the pool, and your supervisor can pair you later.',
+  'pairRequest.nonstopOnly':
+    'In this programme the supervisor forms the pairs together, after sign-up closes.',
+  'pairConfirm.title': '{name} would like to start mentoring',
+  'pairConfirm.body':
+    '{programme} runs non-stop, so pairs can start whenever it suits them. Polku suggests this pair:',
+  'pairConfirm.pair': 'Mentor: {mentor} · {aktoriLabel}: {aktoris}',
+  'pairConfirm.aktoriLabel': 'Mentee',
+  'pairConfirm.confirm': 'Confirm the pair',
+  'pairConfirm.decline': 'Not now',
+  'pairConfirm.formed': 'Pair formed: {names}. Polku has introduced them in personal chat.',
+  'pairConfirm.declined': 'Not confirmed. They stay in the pool; you can pair them in the Polku tab.',
+  'pairConfirm.refused':
+    'The pair can no longer be formed (someone withdrew or was paired meanwhile). Open the Polku tab to pair them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

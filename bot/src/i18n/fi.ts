@@ -267,4 +267,23 @@ export const fi: Messages = {
   'reason.sharedLanguages': 'yhteiset kielet: {languages}',
   'reason.noTopic': 'ei yhteisiä aiheita',
   'reason.mutualFit': 'kumpikin tarjoaa jotain, mitä toinen haluaa oppia – {a}: {aToB}; {b}: {bToA}',
+  'signupState.requestPair': 'Etsi minulle pari nyt',
+  'pairRequest.sent':
+    'Pyysin esihenkilöäsi vahvistamaan sinulle parin. Polku viestii sinulle, kun pari on muodostettu.',
+  'pairRequest.none':
+    'Sopivaa paria ei juuri nyt ole vapaana. Pysyt mukana, ja esihenkilösi voi muodostaa parin myöhemmin.',
+  'pairRequest.nonstopOnly':
+    'Tässä ohjelmassa esihenkilö muodostaa parit yhdessä ilmoittautumisen päätyttyä.',
+  'pairConfirm.title': '{name} haluaa aloittaa mentoroinnin',
+  'pairConfirm.body':
+    '{programme} on jatkuva ohjelma, joten parit voivat aloittaa silloin kun heille sopii. Polku ehdottaa tätä paria:',
+  'pairConfirm.pair': 'Mentori: {mentor} · {aktoriLabel}: {aktoris}',
+  'pairConfirm.aktoriLabel': 'Aktori',
+  'pairConfirm.confirm': 'Vahvista pari',
+  'pairConfirm.decline': 'Ei nyt',
+  'pairConfirm.formed':
+    'Pari muodostettu: {names}. Polku on esitellyt heidät toisilleen henkilökohtaisessa keskustelussa.',
+  'pairConfirm.declined': 'Paria ei vahvistettu. He pysyvät mukana; voit muodostaa parin Polku-välilehdellä.',
+  'pairConfirm.refused':
+    'Paria ei voi enää muodostaa (joku perui tai sai jo parin). Avaa Polku-välilehti muodostaaksesi parin.',
 };

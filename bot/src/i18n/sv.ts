@@ -262,4 +262,21 @@ export const sv: Messages = {
   'reason.sharedLanguages': 'gemensamma språk: {languages}',
   'reason.noTopic': 'inga gemensamma ämnen',
   'reason.mutualFit': 'båda erbjuder något som den andra vill lära sig – {a}: {aToB}; {b}: {bToA}',
+  'signupState.requestPair': 'Hitta ett par åt mig nu',
+  'pairRequest.sent':
+    'Jag bad din chef att bekräfta ett par åt dig. Polku skriver till dig när paret är bildat.',
+  'pairRequest.none':
+    'Just nu finns inget lämpligt par ledigt. Du är kvar bland de anmälda, och din chef kan bilda ett par senare.',
+  'pairRequest.nonstopOnly': 'I det här programmet bildar chefen paren tillsammans efter att anmälan stängt.',
+  'pairConfirm.title': '{name} vill börja med mentorskap',
+  'pairConfirm.body':
+    '{programme} pågår löpande, så par kan börja när det passar dem. Polku föreslår det här paret:',
+  'pairConfirm.pair': 'Mentor: {mentor} · {aktoriLabel}: {aktoris}',
+  'pairConfirm.aktoriLabel': 'Adept',
+  'pairConfirm.confirm': 'Bekräfta paret',
+  'pairConfirm.decline': 'Inte nu',
+  'pairConfirm.formed': 'Paret är bildat: {names}. Polku har presenterat dem för varandra i personlig chatt.',
+  'pairConfirm.declined': 'Inte bekräftat. De är kvar bland de anmälda; du kan bilda paret i Polku-fliken.',
+  'pairConfirm.refused':
+    'Paret kan inte längre bildas (någon drog sig ur eller fick redan ett par). Öppna Polku-fliken för att bilda paret.',
 };

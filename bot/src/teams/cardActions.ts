@@ -6,16 +6,19 @@
  * do, never an error status.
  */
 import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { isPolkuError, ValidationError } from '../domain/errors';
+import { type ErrorCause, isPolkuError, ValidationError } from '../domain/errors';
 import { type ChannelRef, isSignUpOpen } from '../domain/programme/programme';
 import { VOLUNTEER_ROLES } from '../domain/programme/vocabulary';
 import { field, object, oneOf } from '../domain/validate';
+import type { MessageKey } from '../i18n/en';
 import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
+import { joinList } from '../i18n/wording';
 import type { Actor } from '../services/actor';
+import type { PairingService } from '../services/programmes/pairingService';
 import type { ProgrammeService } from '../services/programmes/programmeService';
 import type { SignUpService } from '../services/programmes/signUpService';
-import { type AdaptiveCard, card, paragraph } from './cards/adaptiveCard';
+import { type AdaptiveCard, card, paragraph, plain } from './cards/adaptiveCard';
 import { describeViolation } from './cards/describeViolation';
 import { programmeCreatedCard } from './cards/programmeCreatedCard';
 import { programmeFormCard, programmeInputFromCard } from './cards/programmeFormCard';
@@ -29,6 +32,7 @@ import { turnInfo } from './turnContextInfo';
 export interface CardActionDeps {
   readonly programmes: ProgrammeService;
   readonly signUps: SignUpService;
+  readonly pairing: PairingService;
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
   readonly now: () => Date;
@@ -77,6 +81,15 @@ export async function handleCardAction(
       const announced = await deps.programmes.announce(actor, programmeIdOf(data), channelOf(context));
       return { card: programmeCreatedCard(announced.value, locale, { announced: true }) };
     }
+    case 'pair.request': {
+      const outcome = await deps.pairing.requestPair(actor, programmeIdOf(data));
+      return { message: translator(locale)(outcome === 'asked' ? 'pairRequest.sent' : 'pairRequest.none') };
+    }
+    case 'pair.confirm':
+      return { card: await confirmRequestedPair(deps, actor, data, locale) };
+    case 'pair.decline':
+      programmeIdOf(data);
+      return { card: messageCard(translator(locale)('pairConfirm.declined'), locale) };
     default:
       return { message: translator(locale)('action.unknown') };
   }
@@ -131,6 +144,22 @@ async function saveSignUp(
   }
 }
 
+/** The supervisor's answer to a non-stop pair request: the same confirmation the tab uses, for one pair. */
+async function confirmRequestedPair(
+  deps: CardActionDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const t = translator(locale);
+  const programmeId = programmeIdOf(data);
+  const pairs = [{ mentorId: field(data, 'mentorId'), aktoriIds: field(data, 'aktoriIds') }];
+  const [result] = await deps.pairing.confirm(actor, programmeId, { pairs });
+  if (result?.status !== 'formed') return messageCard(t('pairConfirm.refused'), locale);
+  const names = Object.values(result.pair.names).map(plain);
+  return messageCard(t('pairConfirm.formed', { names: joinList(names, locale) }), locale);
+}
+
 async function createProgramme(
   deps: CardActionDeps,
   context: TurnContext,
@@ -175,6 +204,21 @@ export function messageCard(text: string, locale: Locale): AdaptiveCard {
   return card([paragraph(text)], locale);
 }
 
+/** Specific refusals first (by code), then by cause. */
+const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  not_programme_manager: 'programme.notManager',
+  already_paired: 'signup.alreadyPaired',
+  not_in_team: 'programme.notInTeam',
+  not_nonstop: 'pairRequest.nonstopOnly',
+  not_signed_up: 'signup.notSignedUp',
+};
+const KIND_MESSAGES: Readonly<Partial<Record<ErrorCause, MessageKey>>> = {
+  not_found: 'programme.notFound',
+  changed: 'error.changed',
+  unavailable: 'error.unavailable',
+  throttled: 'error.busy',
+};
+
 /** What a person sees when an action cannot be done: the cause in plain words, never internals. */
 export function errorCard(err: unknown, locale: Locale, ref: string): AdaptiveCard {
   const t = translator(locale);
@@ -182,21 +226,10 @@ export function errorCard(err: unknown, locale: Locale, ref: string): AdaptiveCa
     return messageCard(describeViolation(err.violation, locale), locale);
   if (isPolkuError(err)) {
     const key =
-      err.code === 'not_programme_manager' || err.kind === 'forbidden'
-        ? 'programme.notManager'
-        : err.code === 'already_paired'
-          ? 'signup.alreadyPaired'
-          : err.code === 'not_in_team'
-            ? 'programme.notInTeam'
-            : err.kind === 'not_found'
-              ? 'programme.notFound'
-              : err.kind === 'changed'
-                ? 'error.changed'
-                : err.kind === 'unavailable'
-                  ? 'error.unavailable'
-                  : err.kind === 'throttled'
-                    ? 'error.busy'
-                    : 'error.generic';
+      CODE_MESSAGES[err.code] ??
+      (err.kind === 'forbidden' ? 'programme.notManager' : undefined) ??
+      KIND_MESSAGES[err.kind] ??
+      'error.generic';
     return messageCard(t(key, { ref }), locale);
   }
   return messageCard(t('error.generic', { ref }), locale);

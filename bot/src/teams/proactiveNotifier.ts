@@ -16,15 +16,18 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { PolkuError } from '../domain/errors';
+import type { PairSuggestion, Reason } from '../domain/matching/matchTypes';
 import { memberIds, type Pair } from '../domain/programme/pair';
 import type { Programme } from '../domain/programme/programme';
 import type { Volunteer } from '../domain/programme/volunteer';
 import { type Locale, resolveLocale } from '../i18n/locale';
+import { explainSuggestion, tagLabel } from '../i18n/reasonText';
 import { errorForLog, type Logger } from '../logging';
 import type { ProgrammeNotifier, VolunteerCounts } from '../services/programmes/ports';
 import type { AdaptiveCard } from './cards/adaptiveCard';
 import { announcementCard } from './cards/announcementCard';
 import { pairIntroductionCard } from './cards/pairIntroductionCard';
+import { pairRequestCard } from './cards/pairRequestCard';
 import { signUpConfirmationCard } from './cards/signUpConfirmationCard';
 import { unpairedCard } from './cards/unpairedCard';
 import { type ConversationReferenceStore, scopeKeyFor } from './conversationReferences';
@@ -92,6 +95,33 @@ export class ProactiveNotifier implements ProgrammeNotifier {
       }
     }
     return { unreachable };
+  }
+
+  async askToConfirmPair(
+    programme: Programme,
+    requester: Volunteer,
+    suggestion: PairSuggestion,
+    names: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    await Promise.all(
+      programme.owners.map((ownerId) =>
+        this.sendPersonal(programme, ownerId, (locale) =>
+          pairRequestCard(
+            programme,
+            {
+              requesterName: requester.name,
+              mentorId: suggestion.mentorId,
+              aktoriIds: suggestion.aktoriIds,
+              names,
+              explanation: explainSuggestion(suggestion.reasons as Reason[], locale, (tag) =>
+                tagLabel(tag, locale),
+              ),
+            },
+            locale,
+          ),
+        ),
+      ),
+    );
   }
 
   async tellUnpaired(programme: Programme, volunteer: Volunteer): Promise<void> {

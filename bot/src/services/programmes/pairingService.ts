@@ -4,7 +4,7 @@
  * (its members' sign-ups, each only if unchanged), so a member who withdrew
  * meanwhile makes that pair fail cleanly while the others are formed.
  */
-import { ChangedError, ValidationError } from '../../domain/errors';
+import { ChangedError, PolkuError, ValidationError } from '../../domain/errors';
 import type { MatchInput, MatchResult } from '../../domain/matching/matchTypes';
 import { suggestPairs } from '../../domain/matching/suggestPairs';
 import { memberIds, type Pair, pairIdFor } from '../../domain/programme/pair';
@@ -80,6 +80,43 @@ export class PairingService {
       active.map((v) => v.userId),
     );
     return suggestPairs(matchInput(programme, active, previous));
+  }
+
+  /**
+   * Non-stop programmes: a volunteer asks for a pair now. Polku finds the
+   * best suggestion that includes them and asks the owners to confirm it;
+   * nothing is formed until a manager confirms.
+   */
+  async requestPair(actor: Actor, programmeId: string): Promise<'asked' | 'none'> {
+    const programme = (await this.deps.programmeService.programmeOf(actor.tenantId, programmeId)).value;
+    if (programme.mode.kind !== 'nonstop') {
+      throw new PolkuError('conflict', 'Pairs are formed together in this programme', {
+        code: 'not_nonstop',
+      });
+    }
+    const volunteers = (await this.deps.volunteers.list(programmeId)).map((v) => v.value);
+    const me = volunteers.find((v) => v.userId === actor.userId);
+    if (!me || me.status === 'withdrawn')
+      throw new PolkuError('not_found', 'You have not signed up', { code: 'not_signed_up' });
+    if (me.pairIds.length > 0)
+      throw new PolkuError('conflict', 'You are already paired', { code: 'already_paired' });
+    const active = volunteers.filter((v) => v.status === 'active');
+    const previous = await this.previousPairs(
+      programme.tenantId,
+      active.map((v) => v.userId),
+    );
+    const suggestion = suggestPairs(matchInput(programme, active, previous)).suggestions.find(
+      (s) => s.mentorId === me.userId || s.aktoriIds.includes(me.userId),
+    );
+    if (!suggestion) return 'none';
+    // Only the requester's own pair is proposed: one mentor and this aktori (or this mentor and one aktori).
+    const proposal =
+      me.role === 'aktori'
+        ? { ...suggestion, aktoriIds: [me.userId] }
+        : { ...suggestion, aktoriIds: suggestion.aktoriIds.slice(0, 1) };
+    const names = Object.fromEntries(volunteers.map((v) => [v.userId, v.name]));
+    await this.deps.notifier.askToConfirmPair(programme, me, proposal, names);
+    return 'asked';
   }
 
   async confirm(actor: Actor, programmeId: string, raw: unknown): Promise<ConfirmResult[]> {

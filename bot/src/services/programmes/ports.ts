@@ -2,6 +2,7 @@
  * What the programme service needs from the outside world, declared here
  * and implemented by store/ (Azure Tables) and teams/ (Bot Framework).
  */
+import type { PairSuggestion } from '../../domain/matching/matchTypes';
 import type { Pair } from '../../domain/programme/pair';
 import type { Programme } from '../../domain/programme/programme';
 import type { Volunteer } from '../../domain/programme/volunteer';
@@ -74,6 +75,13 @@ export interface ProgrammeNotifier {
   confirmSignUp(programme: Programme, volunteer: Volunteer): Promise<void>;
   /** Introduces a new pair to each member in personal chat. Returns who could not be reached. */
   introducePair(programme: Programme, pair: Pair): Promise<{ readonly unreachable: readonly string[] }>;
+  /** Asks the programme's owners to confirm a suggested pair for someone who asked for one (non-stop). */
+  askToConfirmPair(
+    programme: Programme,
+    requester: Volunteer,
+    suggestion: PairSuggestion,
+    names: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /** Tells a volunteer kindly that no pair was found this time and they stay in the pool. */
   tellUnpaired(programme: Programme, volunteer: Volunteer): Promise<void>;
 }

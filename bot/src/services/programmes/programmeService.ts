@@ -92,6 +92,11 @@ export class ProgrammeService {
     return { programme, canManage: false };
   }
 
+  /** Loads a programme in the actor's tenant without a role check: for flows that check their own rules. */
+  async programmeOf(tenantId: string, programmeId: string): Promise<Versioned<Programme>> {
+    return this.deps.programmes.get(tenantId, programmeId);
+  }
+
   /** Loads a programme the actor manages, or refuses. */
   async getManaged(actor: Actor, programmeId: string): Promise<Versioned<Programme>> {
     const programme = await this.deps.programmes.get(actor.tenantId, programmeId);

@@ -80,5 +80,17 @@ export function signUpActions(
     { programmeId: programme.id, role: volunteer.role },
   );
   if (volunteer.status === 'withdrawn') return [open];
-  return [open, execute(t('signup.withdraw'), 'signup.withdraw', { programmeId: programme.id })];
+  const actions = [open, execute(t('signup.withdraw'), 'signup.withdraw', { programmeId: programme.id })];
+  // Non-stop programmes pair people whenever they are ready.
+  if (programme.mode.kind === 'nonstop' && volunteer.pairIds.length === 0) {
+    actions.unshift(
+      execute(
+        t('signupState.requestPair'),
+        'pair.request',
+        { programmeId: programme.id },
+        { style: 'positive' },
+      ),
+    );
+  }
+  return actions;
 }
