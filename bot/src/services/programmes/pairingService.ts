@@ -13,6 +13,7 @@ import { spareCapacity, type Volunteer } from '../../domain/programme/volunteer'
 import { field, object } from '../../domain/validate';
 import type { Actor } from '../actor';
 import type {
+  ManagerDirectory,
   MembershipRepository,
   PairRepository,
   ProgrammeNotifier,
@@ -27,6 +28,8 @@ export interface PairingServiceDeps {
   readonly pairs: PairRepository;
   readonly memberships: MembershipRepository;
   readonly notifier: ProgrammeNotifier;
+  /** Optional: rules out pairing people with their own supervisor when the directory knows them. */
+  readonly managers?: ManagerDirectory;
   readonly now: () => Date;
   readonly onNotifyError: (err: unknown, what: string) => void;
 }
@@ -79,7 +82,11 @@ export class PairingService {
       programme.tenantId,
       active.map((v) => v.userId),
     );
-    return suggestPairs(matchInput(programme, active, previous));
+    const managers = await this.managersOf(
+      programme.tenantId,
+      active.map((v) => v.userId),
+    );
+    return suggestPairs(matchInput(programme, active, previous, managers));
   }
 
   /**
@@ -105,7 +112,11 @@ export class PairingService {
       programme.tenantId,
       active.map((v) => v.userId),
     );
-    const suggestion = suggestPairs(matchInput(programme, active, previous)).suggestions.find(
+    const managers = await this.managersOf(
+      programme.tenantId,
+      active.map((v) => v.userId),
+    );
+    const suggestion = suggestPairs(matchInput(programme, active, previous, managers)).suggestions.find(
       (s) => s.mentorId === me.userId || s.aktoriIds.includes(me.userId),
     );
     if (!suggestion) return 'none';
@@ -255,6 +266,21 @@ export class PairingService {
     return out;
   }
 
+  private async managersOf(tenantId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const directory = this.deps.managers;
+    if (!directory) return out;
+    for (let i = 0; i < userIds.length; i += LOOKUP_CONCURRENCY) {
+      const batch = userIds.slice(i, i + LOOKUP_CONCURRENCY);
+      const found = await Promise.all(batch.map((id) => directory.managerOf(tenantId, id)));
+      batch.forEach((id, j) => {
+        const manager = found[j];
+        if (manager) out.set(id, manager);
+      });
+    }
+    return out;
+  }
+
   private async previousPairs(tenantId: string, userIds: readonly string[]): Promise<[string, string][]> {
     const partners = await this.previousPartnersOf(tenantId, userIds);
     const pairs: [string, string][] = [];
@@ -267,8 +293,18 @@ export function matchInput(
   programme: Programme,
   active: readonly Volunteer[],
   previousPairs: [string, string][],
+  managers: ReadonlyMap<string, string> = new Map(),
 ): MatchInput {
-  const candidate = (v: Volunteer) => ({ id: v.userId, name: v.name, unit: v.unit, languages: v.languages });
+  const candidate = (v: Volunteer) => {
+    const supervisorId = managers.get(v.userId);
+    return {
+      id: v.userId,
+      name: v.name,
+      unit: v.unit,
+      languages: v.languages,
+      ...(supervisorId ? { supervisorId } : {}),
+    };
+  };
   if (programme.form === 'peer') {
     return {
       form: 'peer',

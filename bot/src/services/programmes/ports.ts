@@ -85,3 +85,13 @@ export interface ProgrammeNotifier {
   /** Tells a volunteer kindly that no pair was found this time and they stay in the pool. */
   tellUnpaired(programme: Programme, volunteer: Volunteer): Promise<void>;
 }
+
+/**
+ * Who a person's supervisor is, when the organisation's directory says so
+ * (Microsoft Graph /users/{id}/manager). Optional: without it Polku cannot
+ * rule out pairing someone with their own supervisor, and says nothing.
+ */
+export interface ManagerDirectory {
+  /** The person's manager's object id, or undefined when not known. */
+  managerOf(tenantId: string, userId: string): Promise<string | undefined>;
+}
