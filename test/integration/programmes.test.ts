@@ -5,11 +5,13 @@
  * introduced in personal chat — all against Azurite and a connector stand-in.
  */
 import assert from 'node:assert/strict';
+import { TableClient } from '@azure/data-tables';
 import {
   DEMO_CHANNEL_ID,
   DEMO_CHANNEL_NAME,
   DEMO_TEAM_ID,
   DEMO_TEAM_NAME,
+  DEMO_TENANT_ID,
   DEMO_USERS,
   type DemoUser,
 } from '../../bot/src/devsupport/demoOrganisation';
@@ -44,12 +46,20 @@ function isoDate(daysFromToday: number): string {
   return new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Programme dates are days in the programme's time zone (Helsinki), which may differ from UTC's day. */
+function helsinkiDate(daysFromToday: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(
+    new Date(Date.now() + daysFromToday * 86_400_000),
+  );
+}
+
 describe('programmes: announce, volunteer, pair', function () {
   this.timeout(90000);
   let azurite: AzuriteHandle;
   let connector: ConnectorStandIn;
   let server: ServerHandle;
   let programmeId = '';
+  const prefix = `t${Date.now() % 100000}`;
 
   const inChannel = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
     serviceUrl: connector.serviceUrl,
@@ -91,7 +101,7 @@ describe('programmes: announce, volunteer, pair', function () {
     });
     server = await startServer({
       TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: `t${Date.now() % 100000}`,
+      TABLE_PREFIX: prefix,
     });
     const install = installationUpdate(inChannel(sanna), 'add');
     (install.channelData as Record<string, unknown>).channel = {
@@ -351,24 +361,54 @@ describe('programmes: announce, volunteer, pair', function () {
     assert.equal(after.items.length, pairs.items.length);
   });
 
-  it('says sign-up is closed after the deadline', async () => {
+  it('keeps sign-up open on the deadline day, and says it is closed after it', async () => {
     const card = await invokeCard(
       server.baseUrl,
       cardAction(inChannel(sanna), 'programme.create', {
-        name: 'Päättynyt haku',
+        name: 'Päättyvä haku',
         form: 'pair',
         modeKind: 'nonstop',
-        signUpDeadline: isoDate(0),
+        signUpDeadline: helsinkiDate(0),
         language: 'fi',
       }),
     );
     const id = String(card.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId);
     assert.match(id, /^[0-9a-f-]{36}$/);
-    // Today is still open (the deadline day counts).
     const open = await invokeCard(
       server.baseUrl,
       cardAction(personal(mikko), 'signup.open', { programmeId: id, role: 'mentor' }),
     );
-    assert.ok(open.actions?.some((a) => a.verb === 'signup.save'));
+    assert.ok(
+      open.actions?.some((a) => a.verb === 'signup.save'),
+      'the deadline day still counts',
+    );
+
+    // The server's clock cannot be moved from here, so the deadline is moved: as if the day had passed.
+    const table = TableClient.fromConnectionString(azurite.connectionString, `${prefix}programmes`, {
+      allowInsecureConnection: true,
+    });
+    const row = await table.getEntity(DEMO_TENANT_ID, id);
+    await table.updateEntity(
+      { partitionKey: DEMO_TENANT_ID, rowKey: id, signUpDeadline: helsinkiDate(-1) },
+      'Merge',
+      { etag: row.etag },
+    );
+    const closed = await invokeCard(
+      server.baseUrl,
+      cardAction(personal(mikko), 'signup.open', { programmeId: id, role: 'mentor' }),
+    );
+    assert.equal(closed.actions?.length ?? 0, 0);
+    assert.match(allTexts(closed).join(' '), /on päättynyt/);
+    const save = await invokeCard(
+      server.baseUrl,
+      cardAction(personal(mikko), 'signup.save', {
+        programmeId: id,
+        role: 'mentor',
+        offers: 'theme:career',
+        unit: 'IT',
+        languages: 'fi',
+      }),
+    );
+    assert.equal(save.actions?.length ?? 0, 0, 'a late save gets the closed card and changes nothing');
   });
 });
