@@ -66,7 +66,14 @@ export async function createApp(
   // A sign-up or a pair is saved before anyone is told; a failed message is logged, never undone.
   const onNotifyError = (err: unknown, what: string) =>
     logger.warn({ err: errorForLog(err), what }, 'notification failed');
-  const programmes = new ProgrammeService({ programmes: programmeStore, volunteers, access, notifier, now });
+  const programmes = new ProgrammeService({
+    programmes: programmeStore,
+    volunteers,
+    access,
+    notifier,
+    now,
+    onNotifyError,
+  });
   const signUps = new SignUpService({
     programmes: programmeStore,
     volunteers,

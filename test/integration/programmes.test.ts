@@ -199,6 +199,54 @@ describe('programmes: announce, volunteer, pair', function () {
     assert.match(allTexts(card).join(' '), /kolme|3/i);
   });
 
+  it('edits the programme from the card, catching a stale save instead of overwriting', async () => {
+    const form = await invokeCard(
+      server.baseUrl,
+      cardAction(inChannel(sanna), 'programme.edit', { programmeId }),
+    );
+    const save = form.actions?.find((a) => a.verb === 'programme.update');
+    assert.ok(save, 'the form saves as an update');
+    const etag = String(save!.data?.etag);
+    const values = {
+      name: 'Asiakaspalvelun mentorointi 2027',
+      form: 'pair',
+      modeKind: 'cohort',
+      startDate: isoDate(30),
+      endDate: isoDate(400),
+      signUpDeadline: isoDate(14),
+      competenceAreas: 'Asiakaskokemus, Palvelumuotoilu',
+      firstPhaseMeetings: '4',
+      language: 'fi',
+    };
+    connector.clear();
+    const saved = await invokeCard(
+      server.baseUrl,
+      cardAction(inChannel(sanna), 'programme.update', { programmeId, etag, ...values }),
+    );
+    assert.match(allTexts(saved).join(' '), /Asiakaspalvelun mentorointi 2027/);
+    const [update] = await connector.waitForActivities(DEMO_CHANNEL_ID, 1);
+    assert.equal(update!.method, 'PUT', 'the posted announcement follows the edit');
+    assert.match(allTexts(update!.activity).join(' '), /Neljä|neljä/);
+
+    const stale = await invokeCard(
+      server.baseUrl,
+      cardAction(inChannel(sanna), 'programme.update', { programmeId, etag, ...values, name: 'Overwrite' }),
+    );
+    assert.match(allTexts(stale).join(' '), /Joku muu muutti/);
+    const latestEtag = String(stale.actions?.find((a) => a.verb === 'programme.update')?.data?.etag);
+    assert.notEqual(latestEtag, etag);
+    const details = (await (await api(`/api/v1/programmes/${programmeId}`, sanna)).json()) as {
+      programme: { name: string };
+    };
+    assert.equal(details.programme.name, 'Asiakaspalvelun mentorointi 2027');
+
+    const refused = await invokeCard(
+      server.baseUrl,
+      cardAction(inChannel(aino), 'programme.edit', { programmeId }),
+    );
+    assert.equal(refused.actions?.length ?? 0, 0);
+  });
+
   it('opens a person’s own sign-up form in their 1:1 chat, never in the channel', async () => {
     connector.clear();
     const res = await postActivity(

@@ -286,6 +286,10 @@ export const en = {
   'pairConfirm.declined': 'Not confirmed. They stay in the pool; you can pair them in the Polku tab.',
   'pairConfirm.refused':
     'The pair can no longer be formed (someone withdrew or was paired meanwhile). Open the Polku tab to pair them.',
+  'programmeForm.save': 'Save changes',
+  'created.edit': 'Edit',
+  'programmeForm.changedMeanwhile':
+    'Someone else changed the programme meanwhile. Here are the latest settings; make your change again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

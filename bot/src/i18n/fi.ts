@@ -286,4 +286,8 @@ export const fi: Messages = {
   'pairConfirm.declined': 'Paria ei vahvistettu. He pysyvät mukana; voit muodostaa parin Polku-välilehdellä.',
   'pairConfirm.refused':
     'Paria ei voi enää muodostaa (joku perui tai sai jo parin). Avaa Polku-välilehti muodostaaksesi parin.',
+  'programmeForm.save': 'Tallenna muutokset',
+  'created.edit': 'Muokkaa',
+  'programmeForm.changedMeanwhile':
+    'Joku muu muutti ohjelmaa sillä välin. Tässä ovat uusimmat asetukset; tee muutoksesi uudelleen.',
 };

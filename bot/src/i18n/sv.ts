@@ -279,4 +279,8 @@ export const sv: Messages = {
   'pairConfirm.declined': 'Inte bekräftat. De är kvar bland de anmälda; du kan bilda paret i Polku-fliken.',
   'pairConfirm.refused':
     'Paret kan inte längre bildas (någon drog sig ur eller fick redan ett par). Öppna Polku-fliken för att bilda paret.',
+  'programmeForm.save': 'Spara ändringarna',
+  'created.edit': 'Redigera',
+  'programmeForm.changedMeanwhile':
+    'Någon annan ändrade programmet under tiden. Här är de senaste inställningarna; gör din ändring igen.',
 };

@@ -21,7 +21,7 @@ import type { SignUpService } from '../services/programmes/signUpService';
 import { type AdaptiveCard, card, paragraph, plain } from './cards/adaptiveCard';
 import { describeViolation } from './cards/describeViolation';
 import { programmeCreatedCard } from './cards/programmeCreatedCard';
-import { programmeFormCard, programmeInputFromCard } from './cards/programmeFormCard';
+import { programmeDraft, programmeFormCard, programmeInputFromCard } from './cards/programmeFormCard';
 import { signUpClosedCard } from './cards/signUpClosedCard';
 import { signUpFormCard } from './cards/signUpFormCard';
 import { signUpStateCard } from './cards/signUpStateCard';
@@ -77,6 +77,17 @@ export async function handleCardAction(
     }
     case 'programme.create':
       return { card: await createProgramme(deps, context, actor, data, locale) };
+    case 'programme.edit': {
+      const current = await deps.programmes.getManaged(actor, programmeIdOf(data));
+      return {
+        card: programmeFormCard(locale, {
+          draft: programmeDraft(current.value),
+          edit: { programmeId: current.value.id, etag: current.etag },
+        }),
+      };
+    }
+    case 'programme.update':
+      return { card: await updateProgramme(deps, actor, data, locale) };
     case 'programme.announce': {
       const announced = await deps.programmes.announce(actor, programmeIdOf(data), channelOf(context));
       return { card: programmeCreatedCard(announced.value, locale, { announced: true }) };
@@ -140,6 +151,39 @@ async function saveSignUp(
       return signUpFormCard(programme, role, undefined, locale, problem, data);
     }
     if (isPolkuError(err) && err.code === 'sign_up_closed') return signUpClosedCard(programme, locale);
+    throw err;
+  }
+}
+
+/** A save from the edit form: the card carries the ETag it showed, so a concurrent edit is caught, not overwritten. */
+async function updateProgramme(
+  deps: CardActionDeps,
+  actor: Actor,
+  data: Record<string, unknown>,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const programmeId = programmeIdOf(data);
+  const etag = field(data, 'etag');
+  if (typeof etag !== 'string' || etag.length > 200) {
+    throw new ValidationError('etag is missing', { field: 'etag', rule: 'format' });
+  }
+  try {
+    const saved = await deps.programmes.update(actor, programmeId, programmeInputFromCard(data), etag);
+    return programmeCreatedCard(saved.value, locale);
+  } catch (err) {
+    if (err instanceof ValidationError && err.violation) {
+      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+      return programmeFormCard(locale, { draft: data, problem, edit: { programmeId, etag } });
+    }
+    if (isPolkuError(err) && err.kind === 'changed') {
+      const latest = await deps.programmes.getManaged(actor, programmeId);
+      const problem = { field: 'name', message: translator(locale)('programmeForm.changedMeanwhile') };
+      return programmeFormCard(locale, {
+        draft: programmeDraft(latest.value),
+        problem,
+        edit: { programmeId, etag: latest.etag },
+      });
+    }
     throw err;
   }
 }

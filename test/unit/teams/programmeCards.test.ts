@@ -6,7 +6,11 @@ import type { AdaptiveCard } from '../../../bot/src/teams/cards/adaptiveCard';
 import { announcementCard } from '../../../bot/src/teams/cards/announcementCard';
 import { pairIntroductionCard } from '../../../bot/src/teams/cards/pairIntroductionCard';
 import { programmeCreatedCard } from '../../../bot/src/teams/cards/programmeCreatedCard';
-import { programmeFormCard } from '../../../bot/src/teams/cards/programmeFormCard';
+import {
+  programmeDraft,
+  programmeFormCard,
+  programmeInputFromCard,
+} from '../../../bot/src/teams/cards/programmeFormCard';
 import { signUpClosedCard } from '../../../bot/src/teams/cards/signUpClosedCard';
 import { signUpConfirmationCard } from '../../../bot/src/teams/cards/signUpConfirmationCard';
 import { signUpFormCard } from '../../../bot/src/teams/cards/signUpFormCard';
@@ -539,20 +543,40 @@ describe('programmeCreatedCard', () => {
     assert.match(text, /Polku tab/);
     assert.deepEqual(
       actions(json).map((a) => [a.title, a.verb, a.data]),
-      [['Announce in this channel', 'programme.announce', { programmeId: PROGRAMME_ID }]],
+      [
+        ['Announce in this channel', 'programme.announce', { programmeId: PROGRAMME_ID }],
+        ['Edit', 'programme.edit', { programmeId: PROGRAMME_ID }],
+      ],
     );
   });
 
-  it('once announced, says so and offers nothing', () => {
+  it('once announced, says so and offers only editing', () => {
     const json = programmeCreatedCard(cohort, 'fi', { announced: true });
-    assert.deepEqual(actions(json), []);
+    assert.deepEqual(
+      actions(json).map((a) => a.verb),
+      ['programme.edit'],
+    );
     assert.match(visibleText(json), /julkaistu tällä kanavalla/);
     assert.deepEqual(
       actions(
         programmeCreatedCard({ ...cohort, announcement: { activityId: 'a', conversationId: 'c' } }, 'en'),
-      ),
-      [],
+      ).map((a) => a.verb),
+      ['programme.edit'],
     );
+  });
+
+  it('edits carry the version they show, and save as an update', () => {
+    const json = programmeFormCard('en', {
+      draft: programmeDraft(cohort),
+      edit: { programmeId: PROGRAMME_ID, etag: 'W/"1"' },
+    });
+    assert.deepEqual(
+      actions(json).map((a) => [a.verb, a.data]),
+      [['programme.update', { programmeId: PROGRAMME_ID, etag: 'W/"1"' }]],
+    );
+    assert.deepEqual(cardProblems(json), []);
+    const input = programmeInputFromCard(programmeDraft(cohort));
+    assert.equal((input as { name: string }).name, cohort.name);
   });
 });
 

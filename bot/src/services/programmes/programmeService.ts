@@ -25,6 +25,7 @@ export interface ProgrammeServiceDeps {
   readonly access: AccessRepository;
   readonly notifier: ProgrammeNotifier;
   readonly now: () => Date;
+  readonly onNotifyError?: (err: unknown, what: string) => void;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,6 +74,12 @@ export class ProgrammeService {
     };
     const saved = await this.deps.programmes.replace(next, etag);
     await this.grantManagers(next);
+    // The posted announcement shows the settings; keep it true. Telling is best-effort: the edit is saved.
+    if (next.announcement) {
+      await this.deps.notifier
+        .updateAnnouncement(next, await this.counts(next.id))
+        .catch((err: unknown) => this.deps.onNotifyError?.(err, 'update announcement after edit'));
+    }
     return saved;
   }
 

@@ -33,8 +33,9 @@ export function programmeCreatedCard(
     paragraph(t(announced ? 'created.announced' : 'created.next')),
     paragraph(t('created.dashboard'), { subtle: true }),
   );
+  const edit = execute(t('created.edit'), 'programme.edit', { programmeId: programme.id });
   const actions = announced
-    ? []
+    ? [edit]
     : [
         execute(
           t('created.announce'),
@@ -42,6 +43,7 @@ export function programmeCreatedCard(
           { programmeId: programme.id },
           { style: 'positive' },
         ),
+        edit,
       ];
   return card(body, locale, actions);
 }

@@ -1,4 +1,5 @@
 import { PROGRAMME_LIMITS } from '../../domain/programme/parseProgrammeSettings';
+import type { Programme } from '../../domain/programme/programme';
 import { DEFAULT_AGREEMENT } from '../../domain/programme/programme';
 import {
   CADENCE_WEEKS,
@@ -37,7 +38,12 @@ const MODE_KINDS = ['cohort', 'nonstop'] as const;
  */
 export function programmeFormCard(
   locale: Locale,
-  options: { draft?: Readonly<Record<string, unknown>>; problem?: FormProblem } = {},
+  options: {
+    draft?: Readonly<Record<string, unknown>>;
+    problem?: FormProblem;
+    /** Editing an existing programme: the card carries the version it shows, so a stale save is caught. */
+    edit?: { readonly programmeId: string; readonly etag: string };
+  } = {},
 ): AdaptiveCard {
   const t = translator(locale);
   const { draft, problem } = options;
@@ -191,9 +197,35 @@ export function programmeFormCard(
       ...choice('language', LANGUAGES, locale),
     },
   );
-  return card(body, locale, [
-    execute(t('programmeForm.create'), 'programme.create', {}, { style: 'positive' }),
-  ]);
+  const action = options.edit
+    ? execute(t('programmeForm.save'), 'programme.update', options.edit, { style: 'positive' })
+    : execute(t('programmeForm.create'), 'programme.create', {}, { style: 'positive' });
+  return card(body, locale, [action]);
+}
+
+/** A programme's settings as the form's flat draft values, to edit them on the card. */
+export function programmeDraft(p: Programme): Record<string, unknown> {
+  return {
+    name: p.name,
+    description: p.description,
+    form: p.form,
+    modeKind: p.mode.kind,
+    ...(p.mode.kind === 'cohort'
+      ? {
+          startDate: p.mode.startDate,
+          endDate: p.mode.endDate,
+          coachingSessions: p.mode.coachingSessions.join(','),
+        }
+      : {}),
+    signUpDeadline: p.signUpDeadline ?? '',
+    aims: p.aims.join(','),
+    competenceAreas: p.competenceAreas.join(', '),
+    firstPhaseMeetings: String(p.defaults.firstPhaseMeetings),
+    cadenceWeeks: String(p.defaults.cadenceWeeks),
+    meetingMinutes: String(p.defaults.meetingMinutes),
+    nudgeLeadHours: String(p.defaults.nudgeLeadHours),
+    language: p.language,
+  };
 }
 
 type Data = Readonly<Record<string, unknown>>;
