@@ -12,7 +12,7 @@ import { AppHeader } from './components/AppHeader';
 import { PageHeading } from './components/PageHeading';
 import { Loading } from './components/Status';
 import { I18nContext, type Locale, resolveLocale, translator } from './i18n';
-import { ProgrammesPage } from './pages/ProgrammesPage';
+import { SignedInPages } from './pages/SignedInPages';
 import { SignInPage } from './pages/SignInPage';
 import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInPendingPage } from './pages/TeamsPages';
 import { connectToTeams, type LaunchParams } from './teams/hostContext';
@@ -33,6 +33,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
+    // A <select> is as wide as its longest option by default; in a 320 px side panel it must shrink instead.
+    '& .fui-Field, & .fui-Select': { minWidth: 0, maxWidth: '100%' },
+    '& select': { minWidth: 0, maxWidth: '100%', textOverflow: 'ellipsis' },
   },
   main: {
     flexGrow: 1,
@@ -156,7 +159,7 @@ export function App({ launch }: { launch: LaunchParams }) {
             <SignInPage api={api} notice={screen.notice} onSignedIn={onSignedIn} />
           )}
           {signedIn && (
-            <ProgrammesPage api={api} onIdentified={setUser} onUnauthenticated={onUnauthenticated} />
+            <SignedInPages api={api} onIdentified={setUser} onUnauthenticated={onUnauthenticated} />
           )}
         </main>
       </FluentProvider>

@@ -79,7 +79,13 @@ describe('tab API (/api/v1)', function () {
         body,
       });
       assert.equal(res.status, 400, body);
-      assert.equal(((await json(res)).error as { code: string }).code, 'invalid');
+      const error = (await json(res)).error as { code: string; field?: string; rule?: string };
+      assert.equal(error.code, 'invalid');
+      assert.ok(
+        error.field === 'userId' || error.field === 'body',
+        `names the field: ${JSON.stringify(error)}`,
+      );
+      assert.ok(error.rule, 'names the rule');
     }
   });
 

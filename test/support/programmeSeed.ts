@@ -1,9 +1,13 @@
 /**
  * Seeds a programme's world the way Teams would: Polku installed in the demo
  * team's channel, and colleagues volunteering through the sign-up card
- * (Action.Execute invokes to /api/messages). API helpers use dev sign-in.
+ * (Action.Execute invokes to /api/messages). API helpers and browser
+ * sessions use dev sign-in.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import {
   DEMO_CHANNEL_ID,
   DEMO_CHANNEL_NAME,
@@ -12,6 +16,7 @@ import {
   DEMO_USERS,
   type DemoUser,
 } from '../../bot/src/devsupport/demoOrganisation';
+import { blockNonLoopback } from './chromium';
 import type { RosterMember } from './connectorStandIn';
 import { type ActivityOptions, cardAction, channelInstallationUpdate, postActivity } from './teamsActivities';
 
@@ -153,14 +158,19 @@ export class Seeder {
     return body.value;
   }
 
-  async token(user: DemoUser): Promise<string> {
+  /** Dev sign-in's answer: { token, expiresAt, user }, as the tab stores it. */
+  async session(user: DemoUser): Promise<{ token: string }> {
     const res = await fetch(`${this.baseUrl}/api/v1/dev/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId: user.aadObjectId }),
     });
     assert.equal(res.status, 200, await res.clone().text());
-    return ((await res.json()) as { token: string }).token;
+    return (await res.json()) as { token: string };
+  }
+
+  async token(user: DemoUser): Promise<string> {
+    return (await this.session(user)).token;
   }
 
   /** Calls the tab API as `user`; returns the status and parsed body. */
@@ -184,7 +194,7 @@ export class Seeder {
   }
 
   /** A non-stop pair programme created straight through the API, for tests that start later in the story. */
-  async createProgramme(owner: DemoUser, name: string): Promise<string> {
+  async createProgramme(owner: DemoUser, name: string, options: { channel?: boolean } = {}): Promise<string> {
     const { status, body } = await this.api<{ programme: { id: string } }>(
       owner,
       'POST',
@@ -197,10 +207,45 @@ export class Seeder {
         competenceAreas: [...AREAS],
         defaults: { firstPhaseMeetings: 3, cadenceWeeks: 4, meetingMinutes: 60, nudgeLeadHours: 24 },
         language: 'fi',
-        channel: { channelId: DEMO_CHANNEL_ID },
+        ...(options.channel === false ? {} : { channel: { channelId: DEMO_CHANNEL_ID } }),
       },
     );
     assert.equal(status, 201, JSON.stringify(body));
     return body.programme.id;
   }
+}
+
+/** Builds the tab into `dir` (a build of the test's own: current, and never pulled from under another test). */
+export function buildTabInto(dir: string): string {
+  const root = path.resolve(__dirname, '../..');
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', '--config', 'tab/vite.config.mts', '--outDir', dir, '--emptyOutDir'];
+  execFileSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+  return dir;
+}
+
+/**
+ * A page in a new context, signed in as `user` with the session the dev
+ * sign-in form would store; console errors and page errors go to `errors`.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  seed: Seeder,
+  user: DemoUser,
+  viewport: { width: number; height: number },
+  errors: string[],
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fi-FI', viewport });
+  const session = await seed.session(user);
+  await context.addInitScript(
+    `sessionStorage.setItem('polku.devSession', ${JSON.stringify(JSON.stringify(session))})`,
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await blockNonLoopback(page);
+  return page;
 }

@@ -4,7 +4,7 @@
  * error is logged and the caller gets a reference, never the details.
  */
 import type { Response } from 'restify';
-import { type ErrorCause, isPolkuError } from '../domain/errors';
+import { type ErrorCause, isPolkuError, ValidationError } from '../domain/errors';
 import { errorForLog, type Logger } from '../logging';
 
 const STATUS: Readonly<Record<ErrorCause, number>> = {
@@ -43,7 +43,9 @@ export function sendError(res: Response, err: unknown, log: Logger, correlationI
       res.setHeader('retry-after', String(Math.ceil(err.retryAfterMs / 1000)));
     // Unauthenticated reasons help an attacker probe tokens; the log has them, the caller does not.
     const message = err.code !== err.kind ? err.message : (PUBLIC_MESSAGE[err.kind] ?? err.message);
-    sendJson(res, status, { error: { code: err.code, message, correlationId } });
+    // Validation names the field and rule, so the tab can put the message next to the field in any language.
+    const violation = err instanceof ValidationError && err.violation ? err.violation : undefined;
+    sendJson(res, status, { error: { code: err.code, message, correlationId, ...(violation ?? {}) } });
     return;
   }
   log.error({ err: errorForLog(err) }, 'request failed unexpectedly');

@@ -1,10 +1,12 @@
 /**
- * Typed client for the server's /api/v1. Every failure becomes an ApiError
- * whose `code` is the server's own error code (or one of ours for failures
- * that never reached it), so pages decide what to tell the person by cause.
+ * Typed client for the server's /api/v1 (HTTP and errors: ./http.ts).
  * Responses are checked at this edge: a server that answers something else
  * than the contract gives a clear error here, not a crash deep in a page.
  */
+import { badResponse, createCall, isRecord } from './http';
+import { type ProgrammeApi, programmeApi } from './programmeApi';
+
+export { ApiError, type ApiErrorCode, type Problem, problemOf } from './http';
 
 export type ServerMode = 'local' | 'azure';
 export type DemoRole = 'supervisor' | 'coordinator' | 'mentor' | 'aktori';
@@ -42,39 +44,6 @@ export interface ProgrammeSummary {
   readonly role: ProgrammeRole;
 }
 
-/** Codes the server sends, plus ours for failures that never got an answer from it. */
-export type ApiErrorCode =
-  | 'unauthenticated'
-  | 'dev_sign_in_disabled'
-  | 'unknown_user'
-  | 'network_error'
-  | 'bad_response'
-  | (string & {});
-
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    /** HTTP status; 0 when no response arrived. */
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** What the person should be told, by cause; the page picks the words. */
-export type Problem = 'network' | 'unauthenticated' | 'busy' | 'server';
-
-export function problemOf(error: unknown): Problem {
-  if (!(error instanceof ApiError)) return 'server';
-  // 502/504 come from a proxy or gateway that could not reach Polku: for the person, that is "can't reach".
-  if (error.code === 'network_error' || error.status === 502 || error.status === 504) return 'network';
-  if (error.status === 401) return 'unauthenticated';
-  if (error.status === 429 || error.status === 503) return 'busy';
-  return 'server';
-}
-
 export interface ApiClientOptions {
   /** Where the API lives; the tab is served by the same server, so normally ''. */
   readonly baseUrl?: string;
@@ -83,7 +52,7 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-export interface ApiClient {
+export interface ApiClient extends ProgrammeApi {
   sessionOptions(): Promise<SessionOptions>;
   devSignIn(userId: string): Promise<DevSignInResult>;
   me(): Promise<Me>;
@@ -91,36 +60,7 @@ export interface ApiClient {
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const { baseUrl = '', getToken = () => undefined, timeoutMs = 15000 } = options;
-
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const token = getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-      });
-    } catch (err) {
-      throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
-    }
-    const payload: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-      const code = typeof error.code === 'string' ? error.code : `http_${res.status}`;
-      const message = typeof error.message === 'string' ? error.message : res.statusText;
-      throw new ApiError(res.status, code, message);
-    }
-    if (payload === undefined) throw badResponse(path, 'not JSON');
-    return payload;
-  }
-
+  const call = createCall(options);
   return {
     async sessionOptions() {
       const p = await call('GET', '/session/options');
@@ -145,6 +85,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       if (!isRecord(p) || !Array.isArray(p.items)) throw badResponse('/programmes', 'items');
       return p.items.map(programme);
     },
+    ...programmeApi(call),
   };
 }
 
@@ -185,12 +126,4 @@ function programme(p: unknown): ProgrammeSummary {
     throw badResponse('/programmes', 'items[]');
   }
   return { id: p.id, name: p.name, role: p.role as ProgrammeRole };
-}
-
-function badResponse(path: string, what: string): ApiError {
-  return new ApiError(200, 'bad_response', `Unexpected response from ${path} (${what})`);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

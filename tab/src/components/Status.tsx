@@ -35,17 +35,29 @@ const PROBLEM_TEXT: Record<Problem, MessageKey> = {
   busy: 'error.busy',
   server: 'error.server',
   unauthenticated: 'error.sessionEnded',
+  forbidden: 'error.forbidden',
+  notFound: 'error.notFound',
+  changed: 'error.changed',
 };
 
-export function ProblemNotice({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+/** The plain-language text for a failure, for pages that place it themselves. */
+export function problemKey(error: unknown): MessageKey {
+  return PROBLEM_TEXT[problemOf(error)];
+}
+
+export function ProblemNotice({ error, onRetry }: { error: unknown; onRetry?: (() => void) | undefined }) {
   const styles = useStyles();
   const { t } = useI18n();
+  // Retrying cannot help when access is refused or the thing is gone.
+  const final = ['forbidden', 'notFound'].includes(problemOf(error));
   return (
     <div className={`${styles.box} ${styles.problem}`} role="alert">
       <Text>{t(PROBLEM_TEXT[problemOf(error)])}</Text>
-      <Button appearance="primary" onClick={onRetry}>
-        {t('common.retry')}
-      </Button>
+      {onRetry && !final && (
+        <Button appearance="primary" onClick={onRetry}>
+          {t('common.retry')}
+        </Button>
+      )}
     </div>
   );
 }

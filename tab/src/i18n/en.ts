@@ -1,8 +1,12 @@
 /**
  * English messages of the tab. The key set here is the contract: fi and sv are
  * typed against it, so a key added here fails the type check until both fill it.
- * Placeholders are written {name}.
+ * Placeholders are written {name}. The programme pages' messages live in
+ * ./programme and ./board, typed the same way.
  */
+import { boardEn } from './board/en';
+import { programmeEn } from './programme/en';
+
 export const en = {
   'app.name': 'Polku',
   'app.documentTitle': 'Polku – mentoring',
@@ -48,9 +52,13 @@ export const en = {
   'programmes.empty.what':
     'A programme is how mentoring runs in your unit: a supervisor announces it, colleagues volunteer as mentors or mentees, and the supervisor forms pairs who meet for 45–60 minutes about once a month in working time.',
   'programmes.empty.supervisors':
-    'Supervisors: create a programme by @mentioning Polku in a team channel. Creating one from this tab comes later.',
+    'Supervisors: start one with New programme above, or by @mentioning Polku in a team channel.',
   'programmes.empty.participants': 'Taking part? Once you volunteer for a programme, you will see it here.',
+  ...programmeEn,
+  ...boardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
+/** A part catalogue in another language: exactly the keys of its English part. */
+export type PartOf<T> = { readonly [K in keyof T]: string };

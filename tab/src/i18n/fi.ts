@@ -1,4 +1,6 @@
+import { boardFi } from './board/fi';
 import type { Messages } from './en';
+import { programmeFi } from './programme/fi';
 
 /** Suomi, tuotteen kotikieli. Mentoroitavasta käytetään sanaa "aktori". */
 export const fi: Messages = {
@@ -46,6 +48,8 @@ export const fi: Messages = {
   'programmes.empty.what':
     'Ohjelma on tapa, jolla mentorointi toteutuu yksikössäsi: esihenkilö julkaisee sen, kollegat ilmoittautuvat mentoreiksi tai aktoreiksi, ja esihenkilö muodostaa parit, jotka tapaavat 45–60 minuuttia noin kerran kuukaudessa työajalla.',
   'programmes.empty.supervisors':
-    'Esihenkilöt: luo ohjelma mainitsemalla @Polku tiimin kanavalla. Myöhemmin ohjelman voi luoda myös tältä välilehdeltä.',
+    'Esihenkilöt: aloita ohjelma yllä olevasta Uusi ohjelma -painikkeesta tai mainitsemalla @Polku tiimin kanavalla.',
   'programmes.empty.participants': 'Osallistutko? Kun ilmoittaudut ohjelmaan, näet sen täällä.',
+  ...programmeFi,
+  ...boardFi,
 };

@@ -1,4 +1,6 @@
+import { boardSv } from './board/sv';
 import type { Messages } from './en';
+import { programmeSv } from './programme/sv';
 
 /** Svenska. Den som mentoreras kallas "adept". */
 export const sv: Messages = {
@@ -46,6 +48,8 @@ export const sv: Messages = {
   'programmes.empty.what':
     'Ett program är hur mentorskapet genomförs i din enhet: en chef tillkännager det, kollegor anmäler sig som mentorer eller adepter, och chefen bildar par som träffas 45–60 minuter ungefär en gång i månaden på arbetstid.',
   'programmes.empty.supervisors':
-    'Chefer: skapa ett program genom att nämna @Polku i en teamkanal. Senare kan du också skapa ett härifrån.',
+    'Chefer: starta ett program med Nytt program ovan, eller genom att nämna @Polku i en teamkanal.',
   'programmes.empty.participants': 'Deltar du? När du anmäler dig till ett program ser du det här.',
+  ...programmeSv,
+  ...boardSv,
 };

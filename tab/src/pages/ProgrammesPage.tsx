@@ -1,19 +1,29 @@
 /**
  * First page after sign-in: the programmes this person may see, with their
- * role in each. Loading /me alongside proves the token is still good and
- * gives the header the server's own name for the person.
+ * role in each, and the way to start a new one. Loading /me alongside proves
+ * the token is still good and gives the header the server's own name for
+ * the person.
  */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect } from 'react';
 import { type ApiClient, type Me, type ProgrammeSummary, problemOf } from '../api/client';
 import { PageHeading } from '../components/PageHeading';
 import { Loading, ProblemNotice } from '../components/Status';
 import { useLoad } from '../hooks/useLoad';
 import { useI18n } from '../i18n';
+import { hrefOf } from '../routing/route';
 import { EmptyProgrammes } from './EmptyProgrammes';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  name: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -67,7 +77,12 @@ export function ProgrammesPage({ api, onIdentified, onUnauthenticated }: Program
 
   return (
     <div className={styles.page}>
-      <PageHeading>{t('programmes.title')}</PageHeading>
+      <div className={styles.top}>
+        <PageHeading>{t('programmes.title')}</PageHeading>
+        <Button as="a" href={hrefOf({ kind: 'new' })} appearance="primary">
+          {t('programmes.new')}
+        </Button>
+      </div>
       {(state.status === 'loading' || unauthenticated) && <Loading label={t('programmes.loading')} />}
       {state.status === 'failed' && !unauthenticated && <ProblemNotice error={state.error} onRetry={retry} />}
       {state.status === 'loaded' &&
@@ -77,9 +92,9 @@ export function ProgrammesPage({ api, onIdentified, onUnauthenticated }: Program
           <ul className={styles.list}>
             {state.value.programmes.map((p) => (
               <li key={p.id} className={styles.item}>
-                <Text weight="semibold" size={400}>
+                <Link href={hrefOf({ kind: 'programme', id: p.id })} className={styles.name}>
                   {p.name}
-                </Text>
+                </Link>
                 <Text size={200}>{t('programmes.yourRole', { role: t(`programmes.role.${p.role}`) })}</Text>
               </li>
             ))}

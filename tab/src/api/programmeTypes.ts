@@ -1,0 +1,165 @@
+/** The programme API's shapes as the tab sees them (the server's contract, bot/src/api/programmeRoutes.ts). */
+
+export const FORMS = ['pair', 'group', 'peer', 'reverse', 'quick'] as const;
+export type Form = (typeof FORMS)[number];
+export const AIMS = ['preserve', 'strengthen', 'update', 'develop'] as const;
+export type Aim = (typeof AIMS)[number];
+export const COACHING = ['start', 'middle', 'end'] as const;
+export type Coaching = (typeof COACHING)[number];
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const CADENCES = [2, 3, 4, 6] as const;
+export type Cadence = (typeof CADENCES)[number];
+export const MINUTES = [45, 60] as const;
+export type Minutes = (typeof MINUTES)[number];
+export const THEMES = [
+  'own-competence',
+  'career',
+  'work-and-family',
+  'internationality',
+  'supervisory-work',
+  'innovation',
+  'good-practices',
+  'entrepreneurship',
+  'networking',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export type Mode =
+  | {
+      readonly kind: 'cohort';
+      readonly startDate: string;
+      readonly endDate: string;
+      readonly coachingSessions: readonly Coaching[];
+    }
+  | { readonly kind: 'nonstop' };
+
+export interface AgreementDefaults {
+  readonly firstPhaseMeetings: number;
+  readonly cadenceWeeks: Cadence;
+  readonly meetingMinutes: Minutes;
+  readonly nudgeLeadHours: number;
+}
+
+export interface Channel {
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly teamName?: string | undefined;
+  readonly channelName?: string | undefined;
+}
+
+/** The body of POST /programmes and PUT /programmes/:id. */
+export interface ProgrammeInput {
+  readonly name: string;
+  readonly description?: string;
+  readonly form: Form;
+  readonly mode: Mode;
+  readonly aims: readonly Aim[];
+  readonly competenceAreas: readonly string[];
+  readonly signUpDeadline?: string;
+  readonly defaults: AgreementDefaults;
+  readonly language: Language;
+  readonly coordinators?: readonly string[];
+  readonly channel?: { readonly channelId: string };
+}
+
+export interface Programme {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly form: Form;
+  readonly mode: Mode;
+  readonly aims: readonly Aim[];
+  readonly competenceAreas: readonly string[];
+  readonly defaults: AgreementDefaults;
+  readonly signUpDeadline: string | null;
+  readonly timeZone: string;
+  readonly language: Language;
+  readonly owners: readonly string[];
+  readonly coordinators: readonly string[];
+  readonly channel: Channel | null;
+  readonly announced: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Saved {
+  readonly programme: Programme;
+  readonly etag: string;
+}
+
+export interface ProgrammeDetail extends Saved {
+  readonly canManage: boolean;
+  readonly counts: { readonly mentors: number; readonly aktoris: number };
+}
+
+export type VolunteerRole = 'mentor' | 'aktori';
+export type VolunteerStatus = 'active' | 'withdrawn' | 'paired';
+
+export interface Volunteer {
+  readonly userId: string;
+  readonly name: string;
+  readonly role: VolunteerRole;
+  readonly offers: readonly string[];
+  readonly wants: readonly string[];
+  readonly unit: string;
+  readonly languages: readonly string[];
+  readonly capacity: number;
+  readonly note: string;
+  readonly status: VolunteerStatus;
+  readonly pairId: string | null;
+  readonly signedUpAt: string;
+}
+
+export interface Suggestion {
+  readonly mentorId: string;
+  readonly aktoriIds: readonly string[];
+  readonly score: number;
+  /** Already in the asked language, in plain words. */
+  readonly explanation: string;
+}
+
+export type UnmatchedWhy = 'no-capacity' | 'no-allowed-partner' | 'no-shared-language';
+
+export interface Suggestions {
+  readonly suggestions: readonly Suggestion[];
+  readonly unmatched: readonly { readonly id: string; readonly why: UnmatchedWhy | (string & {}) }[];
+}
+
+export interface ProposedPair {
+  readonly mentorId: string;
+  readonly aktoriIds: readonly string[];
+}
+
+export type RefusedReason =
+  | 'not-volunteer'
+  | 'withdrawn'
+  | 'already-paired'
+  | 'wrong-role'
+  | 'over-capacity'
+  | 'paired-before'
+  | 'changed';
+
+export type ConfirmResult =
+  | {
+      readonly status: 'formed';
+      readonly pairId: string;
+      readonly mentorId: string;
+      readonly aktoriIds: readonly string[];
+      readonly unreachable: readonly string[];
+    }
+  | {
+      readonly status: 'refused';
+      readonly mentorId: string;
+      readonly aktoriIds: readonly string[];
+      readonly reason: RefusedReason | (string & {});
+    };
+
+export interface Pair {
+  readonly id: string;
+  readonly mentorId: string;
+  readonly aktoriIds: readonly string[];
+  readonly names: Readonly<Record<string, string>>;
+  readonly status: string;
+  readonly formedAt: string;
+}

@@ -1,0 +1,80 @@
+/**
+ * Which page a signed-in person sees, from the URL hash (see routing/route.ts).
+ * The programme pages are loaded on first use: most people open the tab to
+ * see their programmes, and the sign-in and list pages stay light.
+ */
+import { lazy, Suspense } from 'react';
+import type { ApiClient, Me } from '../api/client';
+import { Loading } from '../components/Status';
+import { useI18n } from '../i18n';
+import { useRoute } from '../routing/route';
+import { ProgrammesPage } from './ProgrammesPage';
+
+const ProgrammeFormPage = lazy(() =>
+  import('./ProgrammeFormPage').then((m) => ({ default: m.ProgrammeFormPage })),
+);
+const ProgrammePage = lazy(() => import('./ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
+const PairingPage = lazy(() => import('./PairingPage').then((m) => ({ default: m.PairingPage })));
+
+export interface SignedInPagesProps {
+  readonly api: ApiClient;
+  readonly onIdentified: (me: Me) => void;
+  readonly onUnauthenticated: () => void;
+}
+
+export function SignedInPages(props: SignedInPagesProps) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Loading label={t('common.loading')} />}>
+      <RoutedPage {...props} />
+    </Suspense>
+  );
+}
+
+function RoutedPage({ api, onIdentified, onUnauthenticated }: SignedInPagesProps) {
+  const { route, navigate } = useRoute();
+  // Keyed by route, so each page starts fresh (its own load, its heading taking focus).
+  switch (route.kind) {
+    case 'list':
+      return (
+        <ProgrammesPage
+          key="list"
+          api={api}
+          onIdentified={onIdentified}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+    case 'new':
+      return (
+        <ProgrammeFormPage key="new" api={api} navigate={navigate} onUnauthenticated={onUnauthenticated} />
+      );
+    case 'edit':
+      return (
+        <ProgrammeFormPage
+          key={`edit:${route.id}`}
+          api={api}
+          programmeId={route.id}
+          navigate={navigate}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+    case 'programme':
+      return (
+        <ProgrammePage
+          key={`p:${route.id}`}
+          api={api}
+          programmeId={route.id}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+    case 'pairing':
+      return (
+        <PairingPage
+          key={`b:${route.id}`}
+          api={api}
+          programmeId={route.id}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+  }
+}
