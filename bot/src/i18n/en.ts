@@ -149,6 +149,7 @@ export const en = {
   'confirm.withdrawn.title': 'Sign-up withdrawn',
   'confirm.withdrawn':
     'You withdrew from {programme}. Thanks for your interest – you are welcome to join again while sign-up is open.',
+  'intro.startAgreement': 'Start our agreement',
   'intro.title.pair': 'Meet your mentoring pair',
   'intro.title.group': 'Meet your mentoring group',
   'intro.colleague': 'a colleague',

@@ -151,6 +151,7 @@ export const fi: Messages = {
   'confirm.withdrawn.title': 'Ilmoittautuminen peruttu',
   'confirm.withdrawn':
     'Peruit ilmoittautumisesi ohjelmaan {programme}. Kiitos kiinnostuksestasi – voit ilmoittautua uudelleen niin kauan kuin ilmoittautuminen on auki.',
+  'intro.startAgreement': 'Aloitetaan sopimus',
   'intro.title.pair': 'Tässä on mentoriparisi',
   'intro.title.group': 'Tässä on mentorointiryhmäsi',
   'intro.colleague': 'kollega',

@@ -145,6 +145,7 @@ export const sv: Messages = {
   'confirm.withdrawn.title': 'Anmälan återkallad',
   'confirm.withdrawn':
     'Du har återkallat din anmälan till {programme}. Tack för ditt intresse – du är välkommen att anmäla dig igen medan anmälan är öppen.',
+  'intro.startAgreement': 'Börja med vårt avtal',
   'intro.title.pair': 'Här är ditt mentorpar',
   'intro.title.group': 'Här är din mentorgrupp',
   'intro.colleague': 'en kollega',

@@ -1,6 +1,7 @@
 /** Pairs (PK programmeId, RK pairId) and memberships (PK tenantId|userId, RK programmeId|pairId) in Azure Tables. */
 import type { TableClient } from '@azure/data-tables';
 import type { Pair } from '../domain/programme/pair';
+import type { PairStatusWriter } from '../services/agreements/agreementPorts';
 import type { Membership, MembershipRepository, PairRepository } from '../services/programmes/ports';
 import { accessPartition } from './accessStore';
 import { type EntityData, TableRepository } from './tableRepository';
@@ -15,9 +16,12 @@ interface PairEntity extends EntityData {
   status: string;
   formedBy: string;
   formedAt: string;
+  agreementStatus?: string;
+  goals?: string;
+  agreementVersion?: number;
 }
 
-export class TablePairStore implements PairRepository {
+export class TablePairStore implements PairRepository, PairStatusWriter {
   private readonly repo: TableRepository<PairEntity>;
 
   constructor(client: TableClient) {
@@ -25,7 +29,8 @@ export class TablePairStore implements PairRepository {
   }
 
   async save(p: Pair): Promise<void> {
-    await this.repo.upsert(p.programmeId, p.id, {
+    // Merge: confirming a pair again must not wipe the agreement fields written since.
+    await this.repo.merge(p.programmeId, p.id, {
       tenantId: p.tenantId,
       form: p.form,
       mentorId: p.mentorId,
@@ -38,26 +43,53 @@ export class TablePairStore implements PairRepository {
     });
   }
 
+  async get(programmeId: string, pairId: string): Promise<Pair | undefined> {
+    const row = await this.repo.find(programmeId, pairId);
+    return row ? toPair(programmeId, row.rowKey, row.data) : undefined;
+  }
+
+  async updateAgreement(
+    programmeId: string,
+    pairId: string,
+    update: { status: 'drafting' | 'in-force' | 'reopened'; goals: readonly string[]; version: number },
+  ): Promise<void> {
+    await this.repo.merge(programmeId, pairId, {
+      agreementStatus: update.status,
+      goals: JSON.stringify(update.goals),
+      agreementVersion: update.version,
+    });
+  }
+
   async list(programmeId: string): Promise<Pair[]> {
     const out: Pair[] = [];
-    for await (const s of this.repo.listAll(programmeId)) {
-      const e = s.data;
-      out.push({
-        id: s.rowKey,
-        programmeId,
-        tenantId: e.tenantId,
-        form: e.form as Pair['form'],
-        mentorId: e.mentorId,
-        aktoriIds: JSON.parse(e.aktoriIds) as string[],
-        names: JSON.parse(e.names) as Record<string, string>,
-        reasons: JSON.parse(e.reasons) as Pair['reasons'],
-        status: e.status as Pair['status'],
-        formedBy: e.formedBy,
-        formedAt: e.formedAt,
-      });
-    }
+    for await (const s of this.repo.listAll(programmeId)) out.push(toPair(programmeId, s.rowKey, s.data));
     return out;
   }
+}
+
+function toPair(programmeId: string, id: string, e: PairEntity): Pair {
+  return {
+    id,
+    programmeId,
+    tenantId: e.tenantId,
+    form: e.form as Pair['form'],
+    mentorId: e.mentorId,
+    aktoriIds: JSON.parse(e.aktoriIds) as string[],
+    names: JSON.parse(e.names) as Record<string, string>,
+    reasons: JSON.parse(e.reasons) as Pair['reasons'],
+    status: e.status as Pair['status'],
+    formedBy: e.formedBy,
+    formedAt: e.formedAt,
+    ...(e.agreementStatus
+      ? {
+          agreement: {
+            status: e.agreementStatus as NonNullable<Pair['agreement']>['status'],
+            goals: JSON.parse(e.goals ?? '[]') as string[],
+            version: e.agreementVersion ?? 0,
+          },
+        }
+      : {}),
+  };
 }
 
 interface MembershipEntity extends EntityData {
@@ -83,6 +115,20 @@ export class TableMembershipStore implements MembershipRepository {
       partnerIds: JSON.stringify(m.partnerIds),
       programmeName: m.programmeName,
     });
+  }
+
+  async list(tenantId: string, userId: string): Promise<Membership[]> {
+    const out: Membership[] = [];
+    for await (const s of this.repo.listAll(accessPartition(tenantId, userId))) {
+      out.push({
+        programmeId: s.data.programmeId,
+        pairId: s.data.pairId,
+        role: s.data.role as Membership['role'],
+        partnerIds: JSON.parse(s.data.partnerIds) as string[],
+        programmeName: s.data.programmeName,
+      });
+    }
+    return out;
   }
 
   async previousPartners(tenantId: string, userId: string): Promise<string[]> {

@@ -141,6 +141,35 @@ export class TableRepository<T extends EntityData> {
     }
   }
 
+  /**
+   * Writes several entities of one partition atomically (insert, conditional
+   * replace, or upsert): all are written or none.
+   */
+  async transact(
+    partitionKey: string,
+    ops: readonly (
+      | { readonly kind: 'insert'; readonly rowKey: string; readonly data: T }
+      | { readonly kind: 'replace'; readonly rowKey: string; readonly data: T; readonly etag: string }
+      | { readonly kind: 'upsert'; readonly rowKey: string; readonly data: T }
+    )[],
+  ): Promise<Record<string, string>> {
+    if (ops.length === 0 || ops.length > 100) throw new Error('a transaction holds 1 to 100 entities');
+    for (const op of ops) this.checkKeys(partitionKey, op.rowKey);
+    try {
+      const res = await this.client.submitTransaction(
+        ops.map((op) => {
+          const entity = { ...op.data, partitionKey, rowKey: op.rowKey };
+          if (op.kind === 'insert') return ['create', entity] as const;
+          if (op.kind === 'replace') return ['update', entity, 'Replace', { etag: op.etag }] as const;
+          return ['upsert', entity, 'Replace'] as const;
+        }),
+      );
+      return Object.fromEntries(ops.map((op) => [op.rowKey, res.getResponseForEntity(op.rowKey)?.etag ?? '']));
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
   /** One page of a partition, in RowKey order. */
   async listPage(
     partitionKey: string,

@@ -20,6 +20,8 @@ export const TABLE_NAMES = {
   pairs: 'pairs',
   /** A person's pairs: PK tenantId|userId, RK programmeId|pairId. */
   memberships: 'memberships',
+  /** A pair's agreement: PK pairId, RK "current" and one row per version. */
+  agreements: 'agreements',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -88,6 +88,9 @@ export class FakeMemberships implements MembershipRepository {
   async add(_tenantId: string, userId: string, m: Membership) {
     this.rows.push({ userId, m });
   }
+  async list(_tenantId: string, userId: string) {
+    return this.rows.filter((r) => r.userId === userId).map((r) => r.m);
+  }
   async previousPartners(_tenantId: string, userId: string) {
     return this.rows.filter((r) => r.userId === userId).flatMap((r) => [...r.m.partnerIds]);
   }

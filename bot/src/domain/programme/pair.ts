@@ -21,6 +21,12 @@ export interface Pair {
   readonly status: PairStatus;
   readonly formedBy: string;
   readonly formedAt: string;
+  /** The agreement as the supervisor may see it: its status and the goals in force, nothing else. */
+  readonly agreement?: {
+    readonly status: 'drafting' | 'in-force' | 'reopened';
+    readonly goals: readonly string[];
+    readonly version: number;
+  };
 }
 
 export function memberIds(pair: Pick<Pair, 'mentorId' | 'aktoriIds'>): string[] {

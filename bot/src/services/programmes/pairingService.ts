@@ -28,6 +28,8 @@ export interface PairingServiceDeps {
   readonly pairs: PairRepository;
   readonly memberships: MembershipRepository;
   readonly notifier: ProgrammeNotifier;
+  /** Opens the new pair's agreement, so the introduction can lead straight into it. */
+  readonly onPairFormed?: (pair: Pair, programme: Programme) => Promise<unknown>;
   /** Optional: rules out pairing people with their own supervisor when the directory knows them. */
   readonly managers?: ManagerDirectory;
   readonly now: () => Date;
@@ -224,6 +226,7 @@ export class PairingService {
         }),
       ),
     );
+    await this.deps.onPairFormed?.(pair, programme);
     let unreachable: readonly string[] = [];
     try {
       unreachable = (await this.deps.notifier.introducePair(programme, pair)).unreachable;

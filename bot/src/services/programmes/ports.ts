@@ -45,6 +45,8 @@ export interface PairRepository {
 export interface MembershipRepository {
   /** Records that the person is in the pair, with the partners they were paired with. */
   add(tenantId: string, userId: string, membership: Membership): Promise<void>;
+  /** The person's pairs, in every programme. */
+  list(tenantId: string, userId: string): Promise<Membership[]>;
   /** Everyone the person has been paired with before, in any programme. */
   previousPartners(tenantId: string, userId: string): Promise<string[]>;
 }

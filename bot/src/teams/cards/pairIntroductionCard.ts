@@ -7,6 +7,7 @@ import {
   type AdaptiveCard,
   type CardElement,
   card,
+  execute,
   factSet,
   heading,
   paragraph,
@@ -94,7 +95,10 @@ export function pairIntroductionCard(
     paragraph(rhythm(programme, t)),
     paragraph(t('intro.confidential'), { subtle: true }),
   );
-  return card(body, locale);
+  // The walkthrough opens from here: the first step of working together.
+  return card(body, locale, [
+    execute(t('intro.startAgreement'), 'agreement.open', { programmeId: programme.id, pairId: pair.id }, { style: 'positive' }),
+  ]);
 }
 
 function rhythm(programme: Programme, t: Translate): string {

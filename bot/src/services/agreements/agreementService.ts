@@ -1,0 +1,131 @@
+/**
+ * A pair's agreement: opened when the pair is formed, walked through and
+ * accepted by every member, reopened later. Only the pair's members act on
+ * it; concurrent clicks are serialised by ETags and re-judged against the
+ * latest state, so no update is lost and a stale card is answered, not applied.
+ */
+import { ChangedError, ConflictError, PolkuError } from '../../domain/errors';
+import { type AgreementCommand, applyCommand, type Outcome, startAgreement } from '../../domain/agreement/agreementMachine';
+import { type Agreement, agreementStatus, membersOf } from '../../domain/agreement/agreementTypes';
+import type { Pair } from '../../domain/programme/pair';
+import { localDate, type Programme } from '../../domain/programme/programme';
+import { topicTags } from '../../domain/programme/volunteer';
+import type { Actor } from '../actor';
+import type { ProgrammeRepository, Versioned } from '../programmes/ports';
+import type { AgreementNotifier, AgreementRepository, PairStatusWriter } from './agreementPorts';
+
+export interface AgreementServiceDeps {
+  readonly agreements: AgreementRepository;
+  readonly pairs: PairStatusWriter;
+  readonly programmes: ProgrammeRepository;
+  readonly notifier: AgreementNotifier;
+  readonly now: () => Date;
+  readonly onNotifyError: (err: unknown, what: string) => void;
+}
+
+export interface AgreementView {
+  readonly agreement: Agreement;
+  readonly programme: Programme;
+  readonly pair: Pair;
+}
+
+const MAX_ATTEMPTS = 4;
+
+export class AgreementService {
+  constructor(private readonly deps: AgreementServiceDeps) {}
+
+  /** Opens the pair's agreement from the programme's defaults; a second call finds the first. */
+  async start(pair: Pair, programme: Programme): Promise<Versioned<Agreement>> {
+    const existing = await this.deps.agreements.find(pair.id);
+    if (existing) return existing;
+    const agreement = startAgreement({
+      pairId: pair.id,
+      programmeId: programme.id,
+      tenantId: programme.tenantId,
+      mentorId: pair.mentorId,
+      aktoriIds: pair.aktoriIds,
+      quick: programme.form === 'quick',
+      defaults: programme.defaults,
+    });
+    try {
+      return await this.deps.agreements.create(agreement, { by: pair.formedBy, at: this.deps.now().toISOString() });
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+      const raced = await this.deps.agreements.find(pair.id);
+      if (!raced) throw err;
+      return raced;
+    }
+  }
+
+  async view(actor: Actor, programmeId: string, pairId: string): Promise<AgreementView> {
+    const { programme, pair } = await this.context(actor, programmeId, pairId);
+    const agreement = (await this.start(pair, programme)).value;
+    assertMember(agreement, actor.userId);
+    return { agreement, programme, pair };
+  }
+
+  async act(actor: Actor, programmeId: string, pairId: string, command: AgreementCommand): Promise<AgreementView & { outcome: Outcome }> {
+    const { programme, pair } = await this.context(actor, programmeId, pairId);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.start(pair, programme);
+      assertMember(current.value, actor.userId);
+      const now = this.deps.now();
+      const outcome = applyCommand(current.value, command, {
+        actor: { id: actor.userId, name: actor.name },
+        now,
+        today: localDate(now, programme.timeZone),
+        quick: programme.form === 'quick',
+        peer: programme.form === 'peer',
+        allowedTags: topicTags(programme),
+      });
+      if (outcome.result === 'no-op' || outcome.result === 'stale') return { agreement: outcome.agreement, programme, pair, outcome };
+      try {
+        await this.deps.agreements.save(outcome.agreement, current.etag, { by: actor.userId, at: now.toISOString() });
+      } catch (err) {
+        // Someone else wrote meanwhile: judge the same click again against what they wrote.
+        if (err instanceof ChangedError && attempt < MAX_ATTEMPTS) continue;
+        throw err;
+      }
+      if (outcome.result === 'changed') await this.afterChange(programme, pair, current.value, outcome);
+      return { agreement: outcome.agreement, programme, pair, outcome };
+    }
+  }
+
+  private async afterChange(programme: Programme, pair: Pair, before: Agreement, outcome: Outcome): Promise<void> {
+    const after = outcome.agreement;
+    // The dashboard's row changes only when the status or the version in force does.
+    if (agreementStatus(before) === agreementStatus(after) && before.inForce?.version === after.inForce?.version) return;
+    const inForceTerms = after.inForce?.terms;
+    await this.deps.pairs.updateAgreement(programme.id, pair.id, {
+      status: agreementStatus(after),
+      // The supervisor sees the goals in force (and nothing while none are).
+      goals: inForceTerms ? inForceTerms.goals.map((g) => g.text) : [],
+      version: after.inForce?.version ?? 0,
+    });
+    if (outcome.result === 'changed' && outcome.nowInForce) {
+      await this.deps.notifier
+        .agreementInForce(programme, pair, after)
+        .catch((err: unknown) => this.deps.onNotifyError(err, 'agreement in force'));
+    }
+  }
+
+  private async context(actor: Actor, programmeId: string, pairId: string): Promise<{ programme: Programme; pair: Pair }> {
+    const programme = (await this.deps.programmes.get(actor.tenantId, programmeId)).value;
+    const pair = await this.deps.pairs.get(programmeId, pairId);
+    // An outsider learns nothing: no such pair and not your pair read the same.
+    if (!pair || !membersOfPair(pair).includes(actor.userId)) {
+      throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', { code: 'not_pair_member' });
+    }
+    return { programme, pair };
+  }
+}
+
+function membersOfPair(pair: Pair): string[] {
+  return [pair.mentorId, ...pair.aktoriIds];
+}
+
+function assertMember(agreement: Agreement, userId: string): void {
+  if (!membersOf(agreement).includes(userId)) {
+    throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', { code: 'not_pair_member' });
+  }
+}
