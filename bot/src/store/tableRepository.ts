@@ -164,7 +164,9 @@ export class TableRepository<T extends EntityData> {
           return ['upsert', entity, 'Replace'] as const;
         }),
       );
-      return Object.fromEntries(ops.map((op) => [op.rowKey, res.getResponseForEntity(op.rowKey)?.etag ?? '']));
+      return Object.fromEntries(
+        ops.map((op) => [op.rowKey, res.getResponseForEntity(op.rowKey)?.etag ?? '']),
+      );
     } catch (err) {
       throw toStoreError(err, this.what);
     }

@@ -17,7 +17,12 @@ import {
 import { applyStep, type StepContext } from './parseAgreementStep';
 
 export type AgreementCommand =
-  | { readonly kind: 'save-step'; readonly step: AgreementStep; readonly values: unknown; readonly version: number }
+  | {
+      readonly kind: 'save-step';
+      readonly step: AgreementStep;
+      readonly values: unknown;
+      readonly version: number;
+    }
   | { readonly kind: 'back'; readonly step: AgreementStep }
   | { readonly kind: 'go-to'; readonly step: AgreementStep }
   | { readonly kind: 'accept'; readonly version: number; readonly confidentiality: boolean }
@@ -32,7 +37,11 @@ export type Outcome =
   | { readonly result: 'changed'; readonly agreement: Agreement; readonly nowInForce: boolean }
   | { readonly result: 'moved' | 'no-op'; readonly agreement: Agreement }
   /** The card was older than the agreement: nothing changed; say who changed it. */
-  | { readonly result: 'stale'; readonly agreement: Agreement; readonly changedBy: AgreementChange | undefined };
+  | {
+      readonly result: 'stale';
+      readonly agreement: Agreement;
+      readonly changedBy: AgreementChange | undefined;
+    };
 
 export function startAgreement(input: {
   readonly pairId: string;
@@ -75,7 +84,9 @@ export function startAgreement(input: {
 export function applyCommand(a: Agreement, cmd: AgreementCommand, ctx: CommandContext): Outcome {
   const me = ctx.actor.id;
   if (!membersOf(a).includes(me)) {
-    throw new PolkuError('forbidden', 'Only the pair’s members can act on its agreement', { code: 'not_pair_member' });
+    throw new PolkuError('forbidden', 'Only the pair’s members can act on its agreement', {
+      code: 'not_pair_member',
+    });
   }
   switch (cmd.kind) {
     case 'back':
@@ -91,7 +102,11 @@ export function applyCommand(a: Agreement, cmd: AgreementCommand, ctx: CommandCo
   }
 }
 
-function saveStep(a: Agreement, cmd: Extract<AgreementCommand, { kind: 'save-step' }>, ctx: CommandContext): Outcome {
+function saveStep(
+  a: Agreement,
+  cmd: Extract<AgreementCommand, { kind: 'save-step' }>,
+  ctx: CommandContext,
+): Outcome {
   const me = ctx.actor.id;
   const terms = applyStep(a.terms, cmd.step, cmd.values, { ...ctx, members: membersOf(a) });
   const next = neighbour(cmd.step, 1);
@@ -112,9 +127,14 @@ function saveStep(a: Agreement, cmd: Extract<AgreementCommand, { kind: 'save-ste
   };
 }
 
-function accept(a: Agreement, cmd: Extract<AgreementCommand, { kind: 'accept' }>, ctx: CommandContext): Outcome {
+function accept(
+  a: Agreement,
+  cmd: Extract<AgreementCommand, { kind: 'accept' }>,
+  ctx: CommandContext,
+): Outcome {
   const me = ctx.actor.id;
-  if (a.acceptances[me]?.version === a.version && cmd.version <= a.version) return { result: 'no-op', agreement: a };
+  if (a.acceptances[me]?.version === a.version && cmd.version <= a.version)
+    return { result: 'no-op', agreement: a };
   if (cmd.version !== a.version) return { result: 'stale', agreement: a, changedBy: a.lastChange };
   if (!cmd.confidentiality) {
     throw new ValidationError('Accept the confidentiality statement to accept the agreement', {
@@ -141,7 +161,11 @@ function accept(a: Agreement, cmd: Extract<AgreementCommand, { kind: 'accept' }>
 }
 
 /** Reopening (at the checkpoint, say) starts a new version; the old one stays in force until the new one is accepted. */
-function reopen(a: Agreement, cmd: Extract<AgreementCommand, { kind: 'reopen' }>, ctx: CommandContext): Outcome {
+function reopen(
+  a: Agreement,
+  cmd: Extract<AgreementCommand, { kind: 'reopen' }>,
+  ctx: CommandContext,
+): Outcome {
   if (a.inForce?.version !== a.version) {
     if (cmd.version < a.version) return { result: 'no-op', agreement: a };
     throw new PolkuError('conflict', 'Only an agreement in force can be reopened', { code: 'not_in_force' });

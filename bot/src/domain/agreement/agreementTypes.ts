@@ -82,7 +82,9 @@ export interface Agreement {
   /** Where each member is in the walkthrough, so they can come back to it. */
   readonly steps: Readonly<Record<string, AgreementStep>>;
   /** The version everyone accepted last, if any: that agreement is the one in force. */
-  readonly inForce: { readonly version: number; readonly at: string; readonly terms: AgreementTerms } | undefined;
+  readonly inForce:
+    | { readonly version: number; readonly at: string; readonly terms: AgreementTerms }
+    | undefined;
   readonly lastChange: AgreementChange | undefined;
 }
 

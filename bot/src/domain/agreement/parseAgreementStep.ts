@@ -3,10 +3,17 @@
  * terms they change. Untrusted input: only the step's own fields are read,
  * and every rule names its field when broken.
  */
-import { daysBetween } from '../validate';
-import { dateOnly, field, integer, listOf, object, oneOf, text, violation } from '../validate';
+
 import { CADENCE_WEEKS, MEETING_MINUTES } from '../programme/vocabulary';
-import { AGREEMENT_LIMITS, type AgreementStep, type AgreementTerms, NOTICE_HOURS, PLACES, SHARING } from './agreementTypes';
+import { dateOnly, daysBetween, field, integer, listOf, object, oneOf, text, violation } from '../validate';
+import {
+  AGREEMENT_LIMITS,
+  type AgreementStep,
+  type AgreementTerms,
+  NOTICE_HOURS,
+  PLACES,
+  SHARING,
+} from './agreementTypes';
 
 export interface StepContext {
   /** Today in the programme's time zone (YYYY-MM-DD). */
@@ -19,7 +26,12 @@ export interface StepContext {
 }
 
 /** The terms after applying one step's values; other steps' terms are kept as they are. */
-export function applyStep(terms: AgreementTerms, step: AgreementStep, raw: unknown, ctx: StepContext): AgreementTerms {
+export function applyStep(
+  terms: AgreementTerms,
+  step: AgreementStep,
+  raw: unknown,
+  ctx: StepContext,
+): AgreementTerms {
   const input = object(raw, 'data');
   switch (step) {
     case 'duration':
@@ -28,9 +40,17 @@ export function applyStep(terms: AgreementTerms, step: AgreementStep, raw: unkno
       return {
         ...terms,
         cadenceWeeks: oneOf(field(input, 'cadenceWeeks'), 'cadenceWeeks', CADENCE_WEEKS, terms.cadenceWeeks),
-        meetingMinutes: oneOf(field(input, 'meetingMinutes'), 'meetingMinutes', MEETING_MINUTES, terms.meetingMinutes),
+        meetingMinutes: oneOf(
+          field(input, 'meetingMinutes'),
+          'meetingMinutes',
+          MEETING_MINUTES,
+          terms.meetingMinutes,
+        ),
         place: oneOf(field(input, 'place'), 'place', PLACES, terms.place),
-        preparation: text(field(input, 'preparation'), 'preparation', { max: AGREEMENT_LIMITS.preparation, multiline: true }),
+        preparation: text(field(input, 'preparation'), 'preparation', {
+          max: AGREEMENT_LIMITS.preparation,
+          multiline: true,
+        }),
         betweenMeetings: text(field(input, 'betweenMeetings'), 'betweenMeetings', {
           max: AGREEMENT_LIMITS.betweenMeetings,
           multiline: true,
@@ -38,7 +58,10 @@ export function applyStep(terms: AgreementTerms, step: AgreementStep, raw: unkno
         noticeHours: oneOf(field(input, 'noticeHours'), 'noticeHours', NOTICE_HOURS, terms.noticeHours),
       };
     case 'confidentiality':
-      return { ...terms, sharing: listOf(field(input, 'sharing'), 'sharing', SHARING, { max: SHARING.length }) };
+      return {
+        ...terms,
+        sharing: listOf(field(input, 'sharing'), 'sharing', SHARING, { max: SHARING.length }),
+      };
     case 'goals':
       return { ...terms, ...parseGoals(input, ctx) };
     case 'review':
@@ -46,14 +69,28 @@ export function applyStep(terms: AgreementTerms, step: AgreementStep, raw: unkno
   }
 }
 
-function parseDuration(input: Readonly<Record<string, unknown>>, ctx: StepContext): Pick<AgreementTerms, 'duration' | 'checkpoint'> {
+function parseDuration(
+  input: Readonly<Record<string, unknown>>,
+  ctx: StepContext,
+): Pick<AgreementTerms, 'duration' | 'checkpoint'> {
   // Quick mentoring is one or two conversations on one question: no end date, no checkpoint.
   if (ctx.quick) {
-    return { duration: { kind: 'meetings', meetings: integer(field(input, 'meetings'), 'meetings', 1, 2, 1) }, checkpoint: false };
+    return {
+      duration: { kind: 'meetings', meetings: integer(field(input, 'meetings'), 'meetings', 1, 2, 1) },
+      checkpoint: false,
+    };
   }
-  const kind = oneOf(field(input, 'durationKind'), 'durationKind', ['meetings', 'until'] as const, 'meetings');
+  const kind = oneOf(
+    field(input, 'durationKind'),
+    'durationKind',
+    ['meetings', 'until'] as const,
+    'meetings',
+  );
   if (kind === 'meetings') {
-    return { duration: { kind, meetings: integer(field(input, 'meetings'), 'meetings', 2, 5, 3) }, checkpoint: true };
+    return {
+      duration: { kind, meetings: integer(field(input, 'meetings'), 'meetings', 2, 5, 3) },
+      checkpoint: true,
+    };
   }
   const endDate = dateOnly(field(input, 'endDate'), 'endDate', { required: true }) as string;
   if (endDate <= ctx.today) violation('endDate', 'in-past');
@@ -61,7 +98,10 @@ function parseDuration(input: Readonly<Record<string, unknown>>, ctx: StepContex
   return { duration: { kind, endDate }, checkpoint: true };
 }
 
-function parseGoals(input: Readonly<Record<string, unknown>>, ctx: StepContext): Pick<AgreementTerms, 'goals' | 'roles'> {
+function parseGoals(
+  input: Readonly<Record<string, unknown>>,
+  ctx: StepContext,
+): Pick<AgreementTerms, 'goals' | 'roles'> {
   // The card has two goal fields; anything claiming a third is refused, not ignored.
   for (const extra of ['goal3', 'goals']) {
     if (field(input, extra) !== undefined) violation('goals', 'too-many', AGREEMENT_LIMITS.goals);

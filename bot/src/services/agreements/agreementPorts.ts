@@ -35,7 +35,11 @@ export interface PairStatusWriter {
   updateAgreement(
     programmeId: string,
     pairId: string,
-    update: { readonly status: 'drafting' | 'in-force' | 'reopened'; readonly goals: readonly string[]; readonly version: number },
+    update: {
+      readonly status: 'drafting' | 'in-force' | 'reopened';
+      readonly goals: readonly string[];
+      readonly version: number;
+    },
   ): Promise<void>;
   get(programmeId: string, pairId: string): Promise<Pair | undefined>;
 }

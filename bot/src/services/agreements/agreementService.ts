@@ -4,9 +4,15 @@
  * it; concurrent clicks are serialised by ETags and re-judged against the
  * latest state, so no update is lost and a stale card is answered, not applied.
  */
-import { ChangedError, ConflictError, PolkuError } from '../../domain/errors';
-import { type AgreementCommand, applyCommand, type Outcome, startAgreement } from '../../domain/agreement/agreementMachine';
+
+import {
+  type AgreementCommand,
+  applyCommand,
+  type Outcome,
+  startAgreement,
+} from '../../domain/agreement/agreementMachine';
 import { type Agreement, agreementStatus, membersOf } from '../../domain/agreement/agreementTypes';
+import { ChangedError, ConflictError, PolkuError } from '../../domain/errors';
 import type { Pair } from '../../domain/programme/pair';
 import { localDate, type Programme } from '../../domain/programme/programme';
 import { topicTags } from '../../domain/programme/volunteer';
@@ -48,7 +54,10 @@ export class AgreementService {
       defaults: programme.defaults,
     });
     try {
-      return await this.deps.agreements.create(agreement, { by: pair.formedBy, at: this.deps.now().toISOString() });
+      return await this.deps.agreements.create(agreement, {
+        by: pair.formedBy,
+        at: this.deps.now().toISOString(),
+      });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const raced = await this.deps.agreements.find(pair.id);
@@ -64,7 +73,12 @@ export class AgreementService {
     return { agreement, programme, pair };
   }
 
-  async act(actor: Actor, programmeId: string, pairId: string, command: AgreementCommand): Promise<AgreementView & { outcome: Outcome }> {
+  async act(
+    actor: Actor,
+    programmeId: string,
+    pairId: string,
+    command: AgreementCommand,
+  ): Promise<AgreementView & { outcome: Outcome }> {
     const { programme, pair } = await this.context(actor, programmeId, pairId);
     for (let attempt = 1; ; attempt++) {
       const current = await this.start(pair, programme);
@@ -78,9 +92,13 @@ export class AgreementService {
         peer: programme.form === 'peer',
         allowedTags: topicTags(programme),
       });
-      if (outcome.result === 'no-op' || outcome.result === 'stale') return { agreement: outcome.agreement, programme, pair, outcome };
+      if (outcome.result === 'no-op' || outcome.result === 'stale')
+        return { agreement: outcome.agreement, programme, pair, outcome };
       try {
-        await this.deps.agreements.save(outcome.agreement, current.etag, { by: actor.userId, at: now.toISOString() });
+        await this.deps.agreements.save(outcome.agreement, current.etag, {
+          by: actor.userId,
+          at: now.toISOString(),
+        });
       } catch (err) {
         // Someone else wrote meanwhile: judge the same click again against what they wrote.
         if (err instanceof ChangedError && attempt < MAX_ATTEMPTS) continue;
@@ -91,10 +109,19 @@ export class AgreementService {
     }
   }
 
-  private async afterChange(programme: Programme, pair: Pair, before: Agreement, outcome: Outcome): Promise<void> {
+  private async afterChange(
+    programme: Programme,
+    pair: Pair,
+    before: Agreement,
+    outcome: Outcome,
+  ): Promise<void> {
     const after = outcome.agreement;
     // The dashboard's row changes only when the status or the version in force does.
-    if (agreementStatus(before) === agreementStatus(after) && before.inForce?.version === after.inForce?.version) return;
+    if (
+      agreementStatus(before) === agreementStatus(after) &&
+      before.inForce?.version === after.inForce?.version
+    )
+      return;
     const inForceTerms = after.inForce?.terms;
     await this.deps.pairs.updateAgreement(programme.id, pair.id, {
       status: agreementStatus(after),
@@ -109,12 +136,18 @@ export class AgreementService {
     }
   }
 
-  private async context(actor: Actor, programmeId: string, pairId: string): Promise<{ programme: Programme; pair: Pair }> {
+  private async context(
+    actor: Actor,
+    programmeId: string,
+    pairId: string,
+  ): Promise<{ programme: Programme; pair: Pair }> {
     const programme = (await this.deps.programmes.get(actor.tenantId, programmeId)).value;
     const pair = await this.deps.pairs.get(programmeId, pairId);
     // An outsider learns nothing: no such pair and not your pair read the same.
     if (!pair || !membersOfPair(pair).includes(actor.userId)) {
-      throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', { code: 'not_pair_member' });
+      throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', {
+        code: 'not_pair_member',
+      });
     }
     return { programme, pair };
   }
@@ -126,6 +159,8 @@ function membersOfPair(pair: Pair): string[] {
 
 function assertMember(agreement: Agreement, userId: string): void {
   if (!membersOf(agreement).includes(userId)) {
-    throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', { code: 'not_pair_member' });
+    throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', {
+      code: 'not_pair_member',
+    });
   }
 }
