@@ -11,10 +11,12 @@ import { DEMO_USERS } from './devsupport/demoOrganisation';
 import { ThrottledError, UnavailableError } from './domain/errors';
 import { errorForLog, type Logger } from './logging';
 import { createServer, type HttpServer } from './server';
+import { AgreementService } from './services/agreements/agreementService';
 import { PairingService } from './services/programmes/pairingService';
 import { ProgrammeService } from './services/programmes/programmeService';
 import { SignUpService } from './services/programmes/signUpService';
 import { TableAccessStore } from './store/accessStore';
+import { TableAgreementStore } from './store/agreementStore';
 import { TableConversationStore } from './store/conversationStore';
 import { TableMembershipStore, TablePairStore } from './store/pairStore';
 import { TableProgrammeStore } from './store/programmeStore';
@@ -83,11 +85,23 @@ export async function createApp(
     now,
     onNotifyError,
   });
+  const pairStore = new TablePairStore(tables.pairs);
+  const memberships = new TableMembershipStore(tables.memberships);
+  const agreements = new AgreementService({
+    memberships,
+    agreements: new TableAgreementStore(tables.agreements),
+    pairs: pairStore,
+    programmes: programmeStore,
+    notifier,
+    now,
+    onNotifyError,
+  });
   const pairing = new PairingService({
     programmeService: programmes,
     volunteers,
-    pairs: new TablePairStore(tables.pairs),
-    memberships: new TableMembershipStore(tables.memberships),
+    pairs: pairStore,
+    onPairFormed: (pair, programme) => agreements.start(pair, programme),
+    memberships,
     notifier,
     now,
     onNotifyError,
@@ -98,6 +112,7 @@ export async function createApp(
       programmes,
       signUps,
       pairing,
+      agreements,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
       now,
     },
@@ -125,6 +140,7 @@ export async function createApp(
       now,
       logger,
       mode: config.mode,
+      agreements,
       programmes: {
         programmes,
         pairing,

@@ -8,7 +8,9 @@ import { isLoopbackHost } from '../config';
 import type { DemoUser } from '../devsupport/demoOrganisation';
 import { PolkuError } from '../domain/errors';
 import type { Logger } from '../logging';
+import type { AgreementService } from '../services/agreements/agreementService';
 import type { ProgrammeAccess } from '../store/accessStore';
+import { registerAgreementRoutes } from './agreementRoutes';
 import { mintDevSession } from './devSessions';
 import { sendError, sendJson } from './httpErrors';
 import type { Authenticator } from './principal';
@@ -28,6 +30,7 @@ export interface ApiDeps {
   };
   readonly mode: 'local' | 'azure';
   readonly programmes: Omit<ProgrammeRouteDeps, 'authenticator' | 'logger'>;
+  readonly agreements: AgreementService;
 }
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
@@ -35,6 +38,11 @@ type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   registerProgrammeRoutes(server, {
     ...deps.programmes,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerAgreementRoutes(server, {
+    agreements: deps.agreements,
     authenticator: deps.authenticator,
     logger: deps.logger,
   });

@@ -168,6 +168,8 @@ export function registerProgrammeRoutes(server: Server, deps: ProgrammeRouteDeps
           names: p.names,
           status: p.status,
           formedAt: p.formedAt,
+          // Goals and rhythm, never content: only the goals of the agreement in force.
+          agreement: p.agreement ?? { status: 'drafting', goals: [], version: 0 },
         })),
       });
     }),

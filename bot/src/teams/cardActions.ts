@@ -15,9 +15,11 @@ import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { joinList } from '../i18n/wording';
 import type { Actor } from '../services/actor';
+import type { AgreementService } from '../services/agreements/agreementService';
 import type { PairingService } from '../services/programmes/pairingService';
 import type { ProgrammeService } from '../services/programmes/programmeService';
 import type { SignUpService } from '../services/programmes/signUpService';
+import { handleAgreementAction, isAgreementVerb } from './agreementActions';
 import { type AdaptiveCard, card, paragraph, plain } from './cards/adaptiveCard';
 import { describeViolation } from './cards/describeViolation';
 import { programmeCreatedCard } from './cards/programmeCreatedCard';
@@ -33,6 +35,7 @@ export interface CardActionDeps {
   readonly programmes: ProgrammeService;
   readonly signUps: SignUpService;
   readonly pairing: PairingService;
+  readonly agreements: AgreementService;
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
   readonly now: () => Date;
@@ -60,6 +63,8 @@ export async function handleCardAction(
 ): Promise<CardActionResult> {
   const verb = typeof invoke?.action?.verb === 'string' ? invoke.action.verb : '';
   const data = object(invoke?.action?.data ?? {}, 'data');
+  if (isAgreementVerb(verb))
+    return { card: await handleAgreementAction(deps.agreements, actor, verb, data, locale) };
   switch (verb) {
     case 'signup.open':
       return openSignUp(deps, context, actor, data, locale);
@@ -255,6 +260,8 @@ const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   not_in_team: 'programme.notInTeam',
   not_nonstop: 'pairRequest.nonstopOnly',
   not_signed_up: 'signup.notSignedUp',
+  not_pair_member: 'agreement.notMember',
+  not_in_force: 'agreement.notInForce',
 };
 const KIND_MESSAGES: Readonly<Partial<Record<ErrorCause, MessageKey>>> = {
   not_found: 'programme.notFound',

@@ -6,6 +6,7 @@
 export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'programme' }
+  | { readonly name: 'agreement' }
   | { readonly name: 'unknown' };
 
 const PROGRAMME_WORDS = new Set([
@@ -16,6 +17,7 @@ const PROGRAMME_WORDS = new Set([
   'mentorointiohjelma',
   'programmet',
 ]);
+const AGREEMENT_WORDS = new Set(['agreement', 'sopimus', 'avtal', 'avtalet', 'sopimukset']);
 const HELP_WORDS = new Set([
   'help',
   'apua',
@@ -44,5 +46,6 @@ export function parseCommand(text: string | undefined): Command {
   const first = normalised.split(/\s+/)[0] ?? '';
   if (HELP_WORDS.has(first)) return { name: 'help' };
   if (PROGRAMME_WORDS.has(first)) return { name: 'programme' };
+  if (AGREEMENT_WORDS.has(first)) return { name: 'agreement' };
   return { name: 'unknown' };
 }

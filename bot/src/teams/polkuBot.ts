@@ -12,11 +12,14 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { isPolkuError, type PolkuError } from '../domain/errors';
+import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { errorForLog, type Logger } from '../logging';
 import { actorFrom } from './actorFromActivity';
+import { handleAgreementAction } from './agreementActions';
 import { type CardActionDeps, type CardActionResult, errorCard, handleCardAction } from './cardActions';
 import { type AdaptiveCard, CARD_CONTENT_TYPE } from './cards/adaptiveCard';
+import { agreementListCard } from './cards/agreementListCard';
 import { helpCard } from './cards/helpCard';
 import { programmeFormCard } from './cards/programmeFormCard';
 import { welcomeCard } from './cards/welcomeCard';
@@ -81,10 +84,32 @@ export class PolkuBot extends TeamsActivityHandler {
         else
           await context.sendActivity(MessageFactory.text(translator(info.locale)('programme.channelOnly')));
         return;
+      case 'agreement': {
+        const card = await this.agreementCard(context, info.locale);
+        await sendCard(context, card);
+        return;
+      }
       case 'unknown':
         await context.sendActivity(MessageFactory.text(translator(info.locale)('unknown.text')));
         return;
     }
+  }
+
+  /** The person's agreement (or, with several pairs, the list to choose from). */
+  private async agreementCard(context: TurnContext, locale: Locale): Promise<AdaptiveCard> {
+    const actor = actorFrom(context.activity, this.deps.localTenantId);
+    const pairs = await this.deps.cardActions.agreements.mine(actor);
+    const [only] = pairs;
+    if (pairs.length === 1 && only) {
+      return handleAgreementAction(
+        this.deps.cardActions.agreements,
+        actor,
+        'agreement.open',
+        { pairId: only.pairId },
+        locale,
+      );
+    }
+    return agreementListCard(pairs, locale);
   }
 
   /** Universal Actions from cards: the answer is the card this person sees next. */

@@ -15,6 +15,7 @@ import {
   TeamsInfo,
   type TurnContext,
 } from 'botbuilder';
+import type { Agreement } from '../domain/agreement/agreementTypes';
 import { PolkuError } from '../domain/errors';
 import type { PairSuggestion, Reason } from '../domain/matching/matchTypes';
 import { memberIds, type Pair } from '../domain/programme/pair';
@@ -23,8 +24,10 @@ import type { Volunteer } from '../domain/programme/volunteer';
 import { type Locale, resolveLocale } from '../i18n/locale';
 import { explainSuggestion, tagLabel } from '../i18n/reasonText';
 import { errorForLog, type Logger } from '../logging';
+import type { AgreementNotifier } from '../services/agreements/agreementPorts';
 import type { ProgrammeNotifier, VolunteerCounts } from '../services/programmes/ports';
 import type { AdaptiveCard } from './cards/adaptiveCard';
+import { agreementInForceCard } from './cards/agreementInForceCard';
 import { announcementCard } from './cards/announcementCard';
 import { pairIntroductionCard } from './cards/pairIntroductionCard';
 import { pairRequestCard } from './cards/pairRequestCard';
@@ -41,7 +44,7 @@ export interface ProactiveDeps {
   readonly logger: Logger;
 }
 
-export class ProactiveNotifier implements ProgrammeNotifier {
+export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
   constructor(private readonly deps: ProactiveDeps) {}
 
   async postAnnouncement(
@@ -118,6 +121,21 @@ export class ProactiveNotifier implements ProgrammeNotifier {
               ),
             },
             locale,
+          ),
+        ),
+      ),
+    );
+  }
+
+  async agreementInForce(programme: Programme, pair: Pair, agreement: Agreement): Promise<void> {
+    await Promise.all(
+      memberIds(pair).map((userId) =>
+        this.sendPersonal(programme, userId, (locale) =>
+          agreementInForceCard(agreement, programme, pair.names, userId, locale),
+        ).catch((err: unknown) =>
+          this.deps.logger.warn(
+            { err: errorForLog(err), pairId: pair.id },
+            'could not confirm the agreement to a member',
           ),
         ),
       ),

@@ -45,6 +45,8 @@ export function conversationToStore(
   const conversationId =
     info.kind === 'channel' ? channelConversationId(activity.conversation.id) : activity.conversation.id;
   if (reference.conversation) reference.conversation = { ...reference.conversation, id: conversationId };
+  // In a channel or group chat the sender is whoever spoke last: not part of where to reach the conversation.
+  if (info.kind !== 'personal') delete (reference as { user?: unknown }).user;
   return {
     tenantId: info.tenantId,
     scopeKey: scopeKeyFor(info.kind, activity.conversation.id, info.userAadObjectId),

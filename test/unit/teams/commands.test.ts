@@ -26,6 +26,12 @@ describe('parseCommand', () => {
     }
   });
 
+  it('knows the agreement command in three languages', () => {
+    for (const text of ['sopimus', 'agreement', 'Avtal', '/sopimus', '<at>Polku</at> avtalet']) {
+      assert.equal(parseCommand(text).name, 'agreement', text);
+    }
+  });
+
   it('treats anything else, and nothing, as unknown', () => {
     for (const text of [undefined, '', '<at>Polku</at>', 'helpful tips', 'programmes', 'x'.repeat(10000)]) {
       assert.equal(parseCommand(text).name, 'unknown', String(text).slice(0, 20));

@@ -17,16 +17,32 @@ import type { Pair } from '../../domain/programme/pair';
 import { localDate, type Programme } from '../../domain/programme/programme';
 import { topicTags } from '../../domain/programme/volunteer';
 import type { Actor } from '../actor';
-import type { ProgrammeRepository, Versioned } from '../programmes/ports';
-import type { AgreementNotifier, AgreementRepository, PairStatusWriter } from './agreementPorts';
+import type { MembershipRepository, ProgrammeRepository, Versioned } from '../programmes/ports';
+import type {
+  AgreementNotifier,
+  AgreementRepository,
+  AgreementVersion,
+  PairStatusWriter,
+} from './agreementPorts';
 
 export interface AgreementServiceDeps {
   readonly agreements: AgreementRepository;
   readonly pairs: PairStatusWriter;
   readonly programmes: ProgrammeRepository;
   readonly notifier: AgreementNotifier;
+  readonly memberships: Pick<MembershipRepository, 'list'>;
   readonly now: () => Date;
   readonly onNotifyError: (err: unknown, what: string) => void;
+}
+
+export interface MyPair {
+  readonly pairId: string;
+  readonly programmeId: string;
+  readonly programmeName: string;
+  readonly role: 'mentor' | 'aktori';
+  readonly partnerIds: readonly string[];
+  readonly partnerNames: readonly string[];
+  readonly status: 'drafting' | 'in-force' | 'reopened';
 }
 
 export interface AgreementView {
@@ -66,23 +82,51 @@ export class AgreementService {
     }
   }
 
-  async view(actor: Actor, programmeId: string, pairId: string): Promise<AgreementView> {
-    const { programme, pair } = await this.context(actor, programmeId, pairId);
-    const agreement = (await this.start(pair, programme)).value;
-    assertMember(agreement, actor.userId);
-    return { agreement, programme, pair };
+  /** The person's pairs and their agreements' status, for the agreement command and "My mentoring". */
+  async mine(actor: Actor): Promise<MyPair[]> {
+    const memberships = await this.deps.memberships.list(actor.tenantId, actor.userId);
+    return Promise.all(
+      memberships.map(async (m) => {
+        const [found, pair] = await Promise.all([
+          this.deps.agreements.find(m.pairId),
+          this.deps.pairs.get(m.programmeId, m.pairId),
+        ]);
+        return {
+          partnerNames: m.partnerIds.map((id) => pair?.names[id] ?? ''),
+          pairId: m.pairId,
+          programmeId: m.programmeId,
+          programmeName: m.programmeName,
+          role: m.role,
+          partnerIds: m.partnerIds,
+          status: found ? agreementStatus(found.value) : ('drafting' as const),
+        };
+      }),
+    );
+  }
+
+  /**
+   * The pair's agreement as this member sees it. Cards name only the pair;
+   * the introduction card also names the programme, so an agreement that
+   * does not exist yet can be opened from there.
+   */
+  async view(actor: Actor, pairId: string, programmeId?: string): Promise<AgreementView> {
+    const { programme, pair, current } = await this.load(actor, pairId, programmeId);
+    return { agreement: current.value, programme, pair };
+  }
+
+  /** Every version with who proposed and who accepted it; members only. */
+  async versions(actor: Actor, pairId: string): Promise<AgreementVersion[]> {
+    await this.load(actor, pairId);
+    return this.deps.agreements.versions(pairId);
   }
 
   async act(
     actor: Actor,
-    programmeId: string,
     pairId: string,
     command: AgreementCommand,
   ): Promise<AgreementView & { outcome: Outcome }> {
-    const { programme, pair } = await this.context(actor, programmeId, pairId);
     for (let attempt = 1; ; attempt++) {
-      const current = await this.start(pair, programme);
-      assertMember(current.value, actor.userId);
+      const { programme, pair, current } = await this.load(actor, pairId);
       const now = this.deps.now();
       const outcome = applyCommand(current.value, command, {
         actor: { id: actor.userId, name: actor.name },
@@ -107,6 +151,28 @@ export class AgreementService {
       if (outcome.result === 'changed') await this.afterChange(programme, pair, current.value, outcome);
       return { agreement: outcome.agreement, programme, pair, outcome };
     }
+  }
+
+  private async load(
+    actor: Actor,
+    pairId: string,
+    programmeIdHint?: string,
+  ): Promise<{ programme: Programme; pair: Pair; current: Versioned<Agreement> }> {
+    const found = await this.deps.agreements.find(pairId);
+    const programmeId = found?.value.programmeId ?? programmeIdHint;
+    // An outsider learns nothing: "no such pair", "another tenant's" and "not your pair" read the same.
+    const refuse = () =>
+      new PolkuError('forbidden', 'Only the pair’s members can see its agreement', {
+        code: 'not_pair_member',
+      });
+    if (!programmeId || (found && found.value.tenantId !== actor.tenantId)) throw refuse();
+    if (found && !membersOf(found.value).includes(actor.userId)) throw refuse();
+    const pair = await this.deps.pairs.get(programmeId, pairId);
+    if (!pair || pair.tenantId !== actor.tenantId || !membersOfPair(pair).includes(actor.userId))
+      throw refuse();
+    const programme = (await this.deps.programmes.get(actor.tenantId, programmeId)).value;
+    const current = found ?? (await this.start(pair, programme));
+    return { programme, pair, current };
   }
 
   private async afterChange(
@@ -135,32 +201,8 @@ export class AgreementService {
         .catch((err: unknown) => this.deps.onNotifyError(err, 'agreement in force'));
     }
   }
-
-  private async context(
-    actor: Actor,
-    programmeId: string,
-    pairId: string,
-  ): Promise<{ programme: Programme; pair: Pair }> {
-    const programme = (await this.deps.programmes.get(actor.tenantId, programmeId)).value;
-    const pair = await this.deps.pairs.get(programmeId, pairId);
-    // An outsider learns nothing: no such pair and not your pair read the same.
-    if (!pair || !membersOfPair(pair).includes(actor.userId)) {
-      throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', {
-        code: 'not_pair_member',
-      });
-    }
-    return { programme, pair };
-  }
 }
 
 function membersOfPair(pair: Pair): string[] {
   return [pair.mentorId, ...pair.aktoriIds];
-}
-
-function assertMember(agreement: Agreement, userId: string): void {
-  if (!membersOf(agreement).includes(userId)) {
-    throw new PolkuError('forbidden', 'Only the pair’s members can see its agreement', {
-      code: 'not_pair_member',
-    });
-  }
 }

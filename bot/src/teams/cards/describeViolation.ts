@@ -37,6 +37,23 @@ export const VIOLATION_FIELDS = [
   'languages',
   'capacity',
   'note',
+  // The agreement walkthrough (parseAgreementStep and the machine's own checks).
+  'durationKind',
+  'meetings',
+  'endDate',
+  'cadenceWeeks',
+  'meetingMinutes',
+  'place',
+  'preparation',
+  'betweenMeetings',
+  'noticeHours',
+  'sharing',
+  'goals',
+  'goal1',
+  'goal2',
+  'goalTags1',
+  'goalTags2',
+  'confidentiality',
 ] as const;
 
 export const VIOLATION_RULES: readonly Violation['rule'][] = [

@@ -97,7 +97,12 @@ export function pairIntroductionCard(
   );
   // The walkthrough opens from here: the first step of working together.
   return card(body, locale, [
-    execute(t('intro.startAgreement'), 'agreement.open', { programmeId: programme.id, pairId: pair.id }, { style: 'positive' }),
+    execute(
+      t('intro.startAgreement'),
+      'agreement.open',
+      { programmeId: programme.id, pairId: pair.id },
+      { style: 'positive' },
+    ),
   ]);
 }
 

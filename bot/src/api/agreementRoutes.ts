@@ -1,0 +1,64 @@
+/**
+ * A member's own pairs and agreements for the tab ("My mentoring"). Only the
+ * pair's members get an agreement; everyone else gets the same refusal.
+ */
+import type { Request, Response, Server } from 'restify';
+import { agreementStatus, membersOf } from '../domain/agreement/agreementTypes';
+import { ValidationError } from '../domain/errors';
+import type { Logger } from '../logging';
+import type { AgreementService } from '../services/agreements/agreementService';
+import { sendError, sendJson } from './httpErrors';
+import type { Authenticator, Principal } from './principal';
+
+export interface AgreementRouteDeps {
+  readonly authenticator: Authenticator;
+  readonly agreements: AgreementService;
+  readonly logger: Logger;
+}
+
+type Handler = (req: Request, res: Response, me: Principal) => Promise<void>;
+
+export function registerAgreementRoutes(server: Server, deps: AgreementRouteDeps): void {
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    const correlationId = String(req.id());
+    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
+    try {
+      await handler(req, res, await deps.authenticator.authenticate(req.header('authorization')));
+    } catch (err) {
+      sendError(res, err, log, correlationId);
+    }
+  };
+
+  server.get(
+    '/api/v1/me/pairs',
+    route(async (_req, res, me) => {
+      sendJson(res, 200, { items: await deps.agreements.mine(me) });
+    }),
+  );
+
+  server.get(
+    '/api/v1/pairs/:pairId/agreement',
+    route(async (req, res, me) => {
+      const pairId = (req.params as Record<string, unknown>).pairId;
+      if (typeof pairId !== 'string' || !/^p[0-9a-f]{16}$/.test(pairId)) {
+        throw new ValidationError('pairId is not a pair id', { field: 'pairId', rule: 'format' });
+      }
+      const { agreement, programme, pair } = await deps.agreements.view(me, pairId);
+      sendJson(res, 200, {
+        pairId,
+        programme: { id: programme.id, name: programme.name, form: programme.form },
+        members: membersOf(agreement).map((id) => ({
+          id,
+          name: pair.names[id] ?? '',
+          role: id === agreement.mentorId ? 'mentor' : 'aktori',
+          acceptedVersion: agreement.acceptances[id]?.version ?? null,
+        })),
+        status: agreementStatus(agreement),
+        version: agreement.version,
+        terms: agreement.terms,
+        inForce: agreement.inForce ?? null,
+        history: await deps.agreements.versions(me, pairId),
+      });
+    }),
+  );
+}
