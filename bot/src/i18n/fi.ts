@@ -22,6 +22,8 @@ export const fi: Messages = {
     'Julkaise ohjelma kanavalla, näe ketkä ilmoittautuivat, muodosta parit perustelluin ehdotuksin ja seuraa tavoitteita ja rytmiä koontinäkymästä – keskustelujen sisältöä et näe koskaan.',
   'help.commands.title': 'Komennot',
   'help.commands.help': '**apua** — tämä kortti',
+  'help.commands.programme': '**@Polku ohjelma** tiimin kanavalla — luo ohjelma ja julkaise se kanavalla',
+  'help.commands.agreement': '**sopimus** — parisi sopimus: käy se läpi, hyväksy tai avaa uudelleen',
   'help.confidential':
     'Keskustelut ovat luottamuksellisia: Polku ei koskaan kysy eikä tallenna, mistä pari puhuu.',
   'unknown.text': 'En ihan ymmärtänyt. Kirjoita **apua**, niin näet mitä osaan.',

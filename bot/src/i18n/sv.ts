@@ -22,6 +22,8 @@ export const sv: Messages = {
     'Annonsera ett program i en kanal, se vilka som anmält sig, bilda paren med motiverade förslag och följ mål och rytm på översikten – aldrig innehållet i samtalen.',
   'help.commands.title': 'Kommandon',
   'help.commands.help': '**hjälp** — det här kortet',
+  'help.commands.programme': '**@Polku program** i en teamkanal — skapa ett program och annonsera det där',
+  'help.commands.agreement': '**avtal** — ert avtal: gå igenom det, godkänn det eller öppna det igen',
   'help.confidential':
     'Samtalen är konfidentiella: Polku frågar aldrig efter eller sparar vad ett par pratar om.',
   'unknown.text': 'Jag förstod inte riktigt. Skriv **hjälp** för att se vad jag kan göra.',

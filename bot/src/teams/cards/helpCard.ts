@@ -17,6 +17,8 @@ export function helpCard(locale: Locale): AdaptiveCard {
       paragraph(t('help.supervisors.body')),
       subheading(t('help.commands.title')),
       paragraph(t('help.commands.help')),
+      paragraph(t('help.commands.programme')),
+      paragraph(t('help.commands.agreement')),
       paragraph(t('help.confidential'), { subtle: true }),
     ],
     locale,
