@@ -4,98 +4,42 @@
  * supervisor's API seeing the goals once the agreement is in force.
  */
 import assert from 'node:assert/strict';
+import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
+import { aino, eveliina, onni, sanna } from '../support/programmeSeed';
 import {
-  DEMO_CHANNEL_ID,
-  DEMO_CHANNEL_NAME,
-  DEMO_TEAM_ID,
-  DEMO_TEAM_NAME,
-  DEMO_USERS,
-  type DemoUser,
-} from '../../bot/src/devsupport/demoOrganisation';
-import { type AzuriteHandle, startAzurite } from '../support/azurite';
-import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
-import { type ServerHandle, startServer } from '../support/serverProcess';
-import {
-  type ActivityOptions,
   allTexts,
   cardAction,
   cardOf,
   type InvokeCard,
-  installationUpdate,
   invokeCard,
   message,
   postActivity,
 } from '../support/teamsActivities';
-
-const [sanna, , aino, , , , eveliina, onni] = DEMO_USERS as DemoUser[] as [
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-];
+import { startWorld, type World } from '../support/world';
 
 describe('the agreement walkthrough', function () {
   this.timeout(90000);
-  let azurite: AzuriteHandle;
-  let connector: ConnectorStandIn;
-  let server: ServerHandle;
+  let world: World;
+  let server: World['server'];
+  let connector: World['connector'];
   let programmeId = '';
   let pairId = '';
 
-  const inChannel = (user: DemoUser): ActivityOptions => ({
-    serviceUrl: connector.serviceUrl,
-    user,
-    locale: 'fi-FI',
-    conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
-    team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
-  });
-  const personal = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
-    serviceUrl: connector.serviceUrl,
-    user,
-    locale,
-  });
+  const personal = (user: DemoUser) => world.personal(user);
+  const api = (path: string, user: DemoUser) => world.api(path, user);
   const act = (user: DemoUser, verb: string, data: Record<string, unknown>) =>
     invokeCard(server.baseUrl, cardAction(personal(user), verb, { pairId, ...data }));
   const actionOf = (card: InvokeCard, verb: string) => card.actions?.find((a) => a.verb === verb);
-  const api = async (path: string, user: DemoUser) => {
-    const signIn = await fetch(`${server.baseUrl}/api/v1/dev/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: user.aadObjectId }),
-    });
-    const { token } = (await signIn.json()) as { token: string };
-    return fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  };
 
   before(async () => {
-    azurite = await startAzurite();
-    connector = await startConnectorStandIn({
-      roster: DEMO_USERS.map((u) => ({ id: u.botUserId, name: u.name, aadObjectId: u.aadObjectId })),
+    world = await startWorld();
+    ({ server, connector } = world);
+    programmeId = await world.createProgramme(sanna, {
+      name: 'Sopimustesti',
+      form: 'pair',
+      modeKind: 'nonstop',
+      language: 'fi',
     });
-    server = await startServer({
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: `a${Date.now() % 100000}`,
-    });
-    const install = installationUpdate(inChannel(sanna), 'add');
-    (install.channelData as Record<string, unknown>).channel = {
-      id: DEMO_CHANNEL_ID,
-      name: DEMO_CHANNEL_NAME,
-    };
-    await postActivity(server.baseUrl, install);
-    const created = await invokeCard(
-      server.baseUrl,
-      cardAction(inChannel(sanna), 'programme.create', {
-        name: 'Sopimustesti',
-        form: 'pair',
-        modeKind: 'nonstop',
-        language: 'fi',
-      }),
-    );
-    programmeId = String(created.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId);
     await invokeCard(
       server.baseUrl,
       cardAction(personal(aino), 'signup.save', {
@@ -117,25 +61,14 @@ describe('the agreement walkthrough', function () {
       }),
     );
     connector.clear();
-    const signIn = await fetch(`${server.baseUrl}/api/v1/dev/sign-in`, {
+    const res = await world.api(`/api/v1/programmes/${programmeId}/pairs`, sanna, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: sanna.aadObjectId }),
-    });
-    const { token } = (await signIn.json()) as { token: string };
-    const res = await fetch(`${server.baseUrl}/api/v1/programmes/${programmeId}/pairs`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ pairs: [{ mentorId: aino.aadObjectId, aktoriIds: [eveliina.aadObjectId] }] }),
     });
     const { results } = (await res.json()) as { results: Array<{ pairId: string }> };
     pairId = results[0]!.pairId;
   });
-  after(async () => {
-    await server?.stop();
-    await connector?.close();
-    await azurite?.stop();
-  });
+  after(async () => world?.stop());
 
   it('opens from the introduction card at the first step for each member', async () => {
     const [intro] = await connector.waitForActivities(`a:1on1-${aino.botUserId}`, 1);

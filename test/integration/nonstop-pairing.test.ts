@@ -4,97 +4,37 @@
  * confirming it forms the pair and introduces both members.
  */
 import assert from 'node:assert/strict';
-import {
-  DEMO_CHANNEL_ID,
-  DEMO_CHANNEL_NAME,
-  DEMO_TEAM_ID,
-  DEMO_TEAM_NAME,
-  DEMO_USERS,
-  type DemoUser,
-} from '../../bot/src/devsupport/demoOrganisation';
-import { type AzuriteHandle, startAzurite } from '../support/azurite';
-import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
-import { type ServerHandle, startServer } from '../support/serverProcess';
-import {
-  type ActivityOptions,
-  allTexts,
-  cardAction,
-  cardOf,
-  installationUpdate,
-  invokeCard,
-  postActivity,
-} from '../support/teamsActivities';
-
-const [sanna, , aino, , , , eveliina, onni] = DEMO_USERS as DemoUser[] as [
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-  DemoUser,
-];
+import { aino, eveliina, onni, sanna } from '../support/programmeSeed';
+import { allTexts, cardAction, cardOf, invokeCard, postActivity } from '../support/teamsActivities';
+import { startWorld, type World } from '../support/world';
 
 describe('non-stop programmes: ask for a pair', function () {
   this.timeout(60000);
-  let azurite: AzuriteHandle;
-  let connector: ConnectorStandIn;
-  let server: ServerHandle;
-
-  const inChannel = (user: DemoUser): ActivityOptions => ({
-    serviceUrl: connector.serviceUrl,
-    user,
-    locale: 'fi-FI',
-    conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
-    team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
-  });
-  const personal = (user: DemoUser): ActivityOptions => ({
-    serviceUrl: connector.serviceUrl,
-    user,
-    locale: 'fi-FI',
-  });
+  let world: World;
+  let server: World['server'];
+  let connector: World['connector'];
+  const personal = (user: typeof sanna) => world.personal(user);
   const invokeAnswer = async (activity: Record<string, unknown>) =>
     (await (await postActivity(server.baseUrl, activity)).json()) as { type: string; value: unknown };
 
   async function createProgramme(modeKind: 'nonstop' | 'cohort'): Promise<string> {
     const today = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
-    const card = await invokeCard(
-      server.baseUrl,
-      cardAction(inChannel(sanna), 'programme.create', {
-        name: `Ohjelma ${modeKind}`,
-        form: 'pair',
-        modeKind,
-        ...(modeKind === 'cohort'
-          ? { startDate: today(30), endDate: today(200), signUpDeadline: today(10) }
-          : {}),
-        language: 'fi',
-      }),
-    );
-    return String(card.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId);
+    return world.createProgramme(sanna, {
+      name: `Ohjelma ${modeKind}`,
+      form: 'pair',
+      modeKind,
+      ...(modeKind === 'cohort'
+        ? { startDate: today(30), endDate: today(200), signUpDeadline: today(10) }
+        : {}),
+      language: 'fi',
+    });
   }
 
   before(async () => {
-    azurite = await startAzurite();
-    connector = await startConnectorStandIn({
-      roster: DEMO_USERS.map((u) => ({ id: u.botUserId, name: u.name, aadObjectId: u.aadObjectId })),
-    });
-    server = await startServer({
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: `n${Date.now() % 100000}`,
-    });
-    const install = installationUpdate(inChannel(sanna), 'add');
-    (install.channelData as Record<string, unknown>).channel = {
-      id: DEMO_CHANNEL_ID,
-      name: DEMO_CHANNEL_NAME,
-    };
-    await postActivity(server.baseUrl, install);
+    world = await startWorld();
+    ({ server, connector } = world);
   });
-  after(async () => {
-    await server?.stop();
-    await connector?.close();
-    await azurite?.stop();
-  });
+  after(async () => world?.stop());
 
   it('offers "find me a pair" to a non-stop volunteer, asks the supervisor, and forms the pair on confirmation', async () => {
     const programmeId = await createProgramme('nonstop');

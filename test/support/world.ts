@@ -1,0 +1,107 @@
+/**
+ * The world most integration tests start from: Azurite, a connector
+ * stand-in that knows the demo team's roster, the real server, and Polku
+ * installed in the demo team's mentoring channel.
+ */
+import {
+  DEMO_CHANNEL_ID,
+  DEMO_CHANNEL_NAME,
+  DEMO_TEAM_ID,
+  DEMO_TEAM_NAME,
+  DEMO_USERS,
+  type DemoUser,
+} from '../../bot/src/devsupport/demoOrganisation';
+import { type AzuriteHandle, startAzurite } from './azurite';
+import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
+import { type ServerHandle, startServer } from './serverProcess';
+import {
+  type ActivityOptions,
+  cardAction,
+  channelInstallationUpdate,
+  invokeCard,
+  postActivity,
+} from './teamsActivities';
+
+export interface World {
+  readonly azurite: AzuriteHandle;
+  readonly connector: ConnectorStandIn;
+  readonly server: ServerHandle;
+  readonly tablePrefix: string;
+  /** The user speaking in the demo channel. */
+  inChannel(user: DemoUser, locale?: string): ActivityOptions;
+  /** The user in their 1:1 chat with Polku. */
+  personal(user: DemoUser, locale?: string): ActivityOptions;
+  /** A fetch to the tab API as the user (dev sign-in). */
+  api(path: string, user: DemoUser, init?: RequestInit): Promise<Response>;
+  /** Creates a programme from the channel card as the user and returns its id. */
+  createProgramme(user: DemoUser, values: Record<string, unknown>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const tablePrefix = `w${Math.random().toString(36).slice(2, 9)}`;
+  const [azurite, connector] = await Promise.all([
+    startAzurite(),
+    startConnectorStandIn({
+      roster: DEMO_USERS.map((u) => ({ id: u.botUserId, name: u.name, aadObjectId: u.aadObjectId })),
+    }),
+  ]);
+  const server = await startServer({
+    TABLES_CONNECTION_STRING: azurite.connectionString,
+    TABLE_PREFIX: tablePrefix,
+  });
+  const inChannel = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
+    serviceUrl: connector.serviceUrl,
+    user,
+    locale,
+    conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
+    team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
+  });
+  const installer = DEMO_USERS[0] as DemoUser;
+  await postActivity(
+    server.baseUrl,
+    channelInstallationUpdate({ ...inChannel(installer), channelName: DEMO_CHANNEL_NAME }, 'add'),
+  );
+  const tokens = new Map<string, string>();
+  const api = async (path: string, user: DemoUser, init: RequestInit = {}) => {
+    let token = tokens.get(user.aadObjectId);
+    if (!token) {
+      const res = await fetch(`${server.baseUrl}/api/v1/dev/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: user.aadObjectId }),
+      });
+      token = ((await res.json()) as { token: string }).token;
+      tokens.set(user.aadObjectId, token);
+    }
+    return fetch(`${server.baseUrl}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...(init.headers ?? {}),
+      },
+    });
+  };
+  return {
+    azurite,
+    connector,
+    server,
+    tablePrefix,
+    inChannel,
+    personal: (user, locale = 'fi-FI') => ({ serviceUrl: connector.serviceUrl, user, locale }),
+    api,
+    async createProgramme(user, values) {
+      const card = await invokeCard(server.baseUrl, cardAction(inChannel(user), 'programme.create', values));
+      const id = card.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId;
+      if (typeof id !== 'string')
+        throw new Error(`no programme was created: ${JSON.stringify(card).slice(0, 300)}`);
+      return id;
+    },
+    async stop() {
+      await server.stop();
+      await connector.close();
+      await azurite.stop();
+    },
+  };
+}
