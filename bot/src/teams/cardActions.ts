@@ -151,8 +151,8 @@ async function saveSignUp(
     const { volunteer } = await deps.signUps.signUp(actor, programmeId, { ...data, role });
     return signUpStateCard(programme, volunteer, locale);
   } catch (err) {
-    if (err instanceof ValidationError && err.violation) {
-      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+    const problem = formProblem(err, locale);
+    if (problem) {
       return signUpFormCard(programme, role, undefined, locale, problem, data);
     }
     if (isPolkuError(err) && err.code === 'sign_up_closed') return signUpClosedCard(programme, locale);
@@ -176,8 +176,8 @@ async function updateProgramme(
     const saved = await deps.programmes.update(actor, programmeId, programmeInputFromCard(data), etag);
     return programmeCreatedCard(saved.value, locale);
   } catch (err) {
-    if (err instanceof ValidationError && err.violation) {
-      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+    const problem = formProblem(err, locale);
+    if (problem) {
       return programmeFormCard(locale, { draft: data, problem, edit: { programmeId, etag } });
     }
     if (isPolkuError(err) && err.kind === 'changed') {
@@ -222,12 +222,18 @@ async function createProgramme(
     const created = await deps.programmes.create(actor, programmeInputFromCard(data), { channel, locale });
     return programmeCreatedCard(created.value, locale, { announced: false });
   } catch (err) {
-    if (err instanceof ValidationError && err.violation) {
-      const problem = { field: err.violation.field, message: describeViolation(err.violation, locale) };
+    const problem = formProblem(err, locale);
+    if (problem) {
       return programmeFormCard(locale, { draft: data, problem });
     }
     throw err;
   }
+}
+
+/** A validation failure as the problem a form shows next to its inputs; undefined for any other error. */
+export function formProblem(err: unknown, locale: Locale): { field: string; message: string } | undefined {
+  if (!(err instanceof ValidationError) || !err.violation) return undefined;
+  return { field: err.violation.field, message: describeViolation(err.violation, locale) };
 }
 
 /** The channel the card was used in, when it was used in a team channel. */
