@@ -20,7 +20,8 @@ export const en = {
     'Announce a programme in a channel, see who volunteered, form the pairs with explained suggestions, and follow goals and rhythm on the dashboard — never the content of conversations.',
   'help.commands.title': 'Commands',
   'help.commands.help': '**help** — this card',
-  'help.commands.programme': '**@Polku programme** in a team channel — create a programme and announce it there',
+  'help.commands.programme':
+    '**@Polku programme** in a team channel — create a programme and announce it there',
   'help.commands.agreement': '**agreement** — your pair’s agreement: walk it through, accept it, reopen it',
   'help.confidential':
     'Conversations are confidential: Polku never asks for or stores what a pair talks about.',
