@@ -1,0 +1,154 @@
+/**
+ * Calendars through Microsoft Graph (application permissions): free/busy and
+ * working hours with getSchedule, and Teams meetings as events on the
+ * organiser's calendar. Creates carry a transactionId, so a create retried
+ * after a dropped connection returns the first event instead of a second.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { PolkuError } from '../domain/errors';
+import type {
+  BookedMeeting,
+  CalendarPort,
+  Interval,
+  MemberSchedule,
+  NewMeeting,
+} from '../services/meetings/calendarPort';
+import { isNetworkError, toCalendarError } from './graphErrors';
+
+const UTC = 'UTC';
+/** Everything is exchanged in UTC; presentation in each person's zone happens in the cards. */
+const PREFER_UTC = 'outlook.timezone="UTC"';
+const SCHEDULE_INTERVAL_MINUTES = 15;
+const CREATE_ATTEMPTS = 4;
+
+interface GraphDateTime {
+  readonly dateTime: string;
+  readonly timeZone: string;
+}
+
+interface GraphSchedule {
+  readonly scheduleId: string;
+  readonly scheduleItems?: readonly {
+    readonly status: string;
+    readonly start: GraphDateTime;
+    readonly end: GraphDateTime;
+  }[];
+  readonly workingHours?: {
+    readonly daysOfWeek: readonly string[];
+    readonly startTime: string;
+    readonly endTime: string;
+    readonly timeZone: { readonly name: string };
+  };
+  readonly error?: { readonly message: string; readonly responseCode: string };
+}
+
+export class GraphCalendar implements CalendarPort {
+  constructor(
+    private readonly client: Client,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  async getSchedules(emails: readonly string[], window: Interval): Promise<MemberSchedule[]> {
+    try {
+      const res = (await this.client
+        .api('/users/' + encodeURIComponent(emails[0] ?? '') + '/calendar/getSchedule')
+        .header('Prefer', PREFER_UTC)
+        .post({
+          schedules: emails,
+          startTime: toGraph(window.start),
+          endTime: toGraph(window.end),
+          availabilityViewInterval: SCHEDULE_INTERVAL_MINUTES,
+        })) as { value: GraphSchedule[] };
+      return res.value.map((s) => {
+        if (s.error) {
+          // Graph reports a member without a mailbox inside the answer, not as an HTTP error.
+          throw new PolkuError('not_found', `No calendar for ${s.scheduleId}`, { code: 'no_mailbox' });
+        }
+        return {
+          email: s.scheduleId,
+          workingHours: s.workingHours
+            ? {
+                daysOfWeek: s.workingHours.daysOfWeek,
+                startTime: s.workingHours.startTime.slice(0, 5),
+                endTime: s.workingHours.endTime.slice(0, 5),
+                timeZone: s.workingHours.timeZone.name,
+              }
+            : undefined,
+          // Free time is what is not listed; tentative and away count as busy for booking.
+          busy: (s.scheduleItems ?? [])
+            .filter((i) => i.status !== 'free')
+            .map((i) => ({ start: fromGraph(i.start), end: fromGraph(i.end) })),
+        };
+      });
+    } catch (err) {
+      throw toCalendarError(err, 'Schedules');
+    }
+  }
+
+  async createMeeting(m: NewMeeting): Promise<BookedMeeting> {
+    const body = {
+      subject: m.subject,
+      body: { contentType: 'HTML', content: m.bodyHtml },
+      start: toGraph(m.start),
+      end: toGraph(m.end),
+      attendees: m.attendees.map((a) => ({
+        emailAddress: { address: a.email, name: a.name },
+        type: 'required',
+      })),
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      sensitivity: 'private',
+      allowNewTimeProposals: true,
+      transactionId: m.transactionId,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const event = (await this.client
+          .api(`/users/${encodeURIComponent(m.organizer)}/events`)
+          .header('Prefer', PREFER_UTC)
+          .post(body)) as {
+          id: string;
+          onlineMeeting?: { joinUrl?: string } | null;
+        };
+        return { eventId: event.id, joinUrl: event.onlineMeeting?.joinUrl ?? undefined };
+      } catch (err) {
+        // The connection dropped: the event may exist. The same transactionId makes the retry return it, not a twin.
+        if (isNetworkError(err) && attempt < CREATE_ATTEMPTS) {
+          await this.sleep(200 * 2 ** attempt);
+          continue;
+        }
+        throw toCalendarError(err, 'Meeting');
+      }
+    }
+  }
+
+  async moveMeeting(organizer: string, eventId: string, slot: Interval): Promise<void> {
+    try {
+      await this.client
+        .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}`)
+        .patch({ start: toGraph(slot.start), end: toGraph(slot.end) });
+    } catch (err) {
+      throw toCalendarError(err, 'Meeting');
+    }
+  }
+
+  async cancelMeeting(organizer: string, eventId: string, comment: string): Promise<void> {
+    try {
+      await this.client
+        .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
+        .post({ comment });
+    } catch (err) {
+      throw toCalendarError(err, 'Meeting');
+    }
+  }
+}
+
+function toGraph(ms: number): GraphDateTime {
+  return { dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: UTC };
+}
+
+function fromGraph(t: GraphDateTime): number {
+  // With Prefer outlook.timezone="UTC" Graph answers in UTC, with up to 7 fractional digits and no offset.
+  const iso = t.dateTime.replace(/(\.\d{3})\d*$/, '$1');
+  return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
+}
