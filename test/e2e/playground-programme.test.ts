@@ -17,33 +17,25 @@
  * Screenshots of every step: /tmp/pg-programme-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import {
   DEMO_BOT_NAME,
   DEMO_CHANNEL_ID,
   DEMO_CHANNEL_NAME,
   DEMO_TEAM_NAME,
-  type DemoUser,
 } from '../../bot/src/devsupport/demoOrganisation';
 import { PROGRAMME_LIMITS } from '../../bot/src/domain/programme/parseProgrammeSettings';
 import { translator } from '../../bot/src/i18n/translate';
 import { languageName, tagLabel } from '../../bot/src/i18n/wording';
 import { selectPlaygroundUser } from '../../scripts/playground/config';
-import { type PlaygroundHandle, startPlayground } from '../../scripts/playground/startPlayground';
-import { type AzuriteHandle, startAzurite } from '../support/azurite';
-import { type BrowserHandle, blockNonLoopback, launchChromium, requireChromium } from '../support/chromium';
-import { assertLoopbackOnly } from '../support/loopbackOnly';
-import { freePort } from '../support/ports';
-import { type ServerHandle, startServer } from '../support/serverProcess';
-
-const COMPOSER = '[contenteditable="true"][role="textbox"][data-lexical-editor="true"]';
-const CARD = '.ac-adaptiveCard';
-/** Waits for what a person would wait for: a card, a banner, a log line. */
-const SEEN = { timeout: 20000 } as const;
-const SHOTS = '/tmp/pg-programme';
+import { requireChromium } from '../support/chromium';
+import {
+  COMPOSER,
+  card,
+  openPersonalChat,
+  type Person,
+  PlaygroundStack,
+  SEEN,
+} from '../support/playgroundPage';
 
 // Both demo users speak Finnish (fi-FI), and the programme's language is Finnish.
 const t = translator('fi');
@@ -61,66 +53,13 @@ function pickerDate(daysFromToday: number): string {
   });
 }
 
-/** A rendered Adaptive Card holding this text. */
-function card(page: Page, text: string): Locator {
-  return page.locator(CARD, { hasText: text });
-}
-
-interface Person {
-  readonly user: DemoUser;
-  readonly playground: PlaygroundHandle;
-  readonly page: Page;
-}
-
 describe('Agents Playground: a programme from channel to pairs (Chromium)', function () {
   this.timeout(120000);
-  let azurite: AzuriteHandle | undefined;
-  let server: ServerHandle | undefined;
-  let browser: BrowserHandle | undefined;
-  const playgrounds: PlaygroundHandle[] = [];
-  let workDir = '';
+  // Screenshots /tmp/pg-programme-NN-*.png; the stack's work directory polku-pg-programme-*.
+  const stack = new PlaygroundStack('pg-programme');
   let sanna: Person;
   let eveliina: Person;
   let programmeId = '';
-  let shot = 0;
-
-  const screenshot = async (page: Page, name: string, focus?: Locator) => {
-    await focus?.scrollIntoViewIfNeeded();
-    shot += 1;
-    await page.screenshot({ path: `${SHOTS}-${String(shot).padStart(2, '0')}-${name}.png` });
-  };
-
-  /** The tab API as `user` (dev sign-in, as the tab does locally). */
-  const api = async (user: DemoUser, method: string, apiPath: string, body?: unknown) => {
-    const signIn = await fetch(`${server!.baseUrl}/api/v1/dev/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: user.aadObjectId }),
-    });
-    assert.equal(signIn.status, 200, await signIn.clone().text());
-    const { token } = (await signIn.json()) as { token: string };
-    const res = await fetch(`${server!.baseUrl}/api/v1${apiPath}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    assert.equal(res.status, 200, `${method} ${apiPath}: ${res.status} ${text}`);
-    return JSON.parse(text) as Record<string, unknown>;
-  };
-
-  /** Opens the Playground's UI, which installs Polku in the personal chat; waits for the welcome. */
-  const open = async (user: DemoUser, playground: PlaygroundHandle): Promise<Person> => {
-    const page = await browser!.browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await blockNonLoopback(page);
-    await page.goto(playground.url);
-    await page.getByText(user.name, { exact: true }).first().waitFor(SEEN);
-    await card(page, t('welcome.title')).first().waitFor(SEEN);
-    return { user, playground, page };
-  };
 
   /**
    * Shows the team's mentoring channel. The first visit installs Polku there
@@ -147,11 +86,6 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
       .waitFor(SEEN);
   };
 
-  const openPersonalChat = async ({ page }: Person) => {
-    await page.getByText('Personal Chat', { exact: true }).click();
-    await page.locator(`div:has(> [aria-label="Message header"])`).first().waitFor(SEEN);
-  };
-
   /** Presses a join button on the announcement; Polku answers beside the card and sends the form to the 1:1 chat. */
   const join = async (person: Person, role: 'mentor' | 'aktori') => {
     const { page } = person;
@@ -160,7 +94,7 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await announcement.getByRole('button', { name: button }).click();
     // The invoke's answer is a message (application/vnd.microsoft.activity.message): a banner on the card.
     await page.getByText(t('signup.formSentToChat')).waitFor(SEEN);
-    await screenshot(page, `${role}-join-banner`, announcement);
+    await stack.screenshot(page, `${role}-join-banner`, announcement);
   };
 
   /** Fills and saves the sign-up form in the person's personal chat. */
@@ -177,7 +111,7 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await form.getByRole('checkbox', { name: FINNISH }).check();
     if (role === 'mentor') assert.equal(await form.getByLabel(t('signupForm.capacity')).inputValue(), '1');
     const save = form.getByRole('button', { name: t('signupForm.save.new'), exact: true });
-    await screenshot(page, `${role}-form`, save);
+    await stack.screenshot(page, `${role}-form`, save);
     await save.click();
 
     // The form becomes the person's own state card, in place…
@@ -195,59 +129,24 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     // …and a confirmation arrives in the same chat.
     const confirmation = card(page, t('confirm.new.title'));
     await confirmation.waitFor(SEEN);
-    await screenshot(page, `${role}-signed-up`, confirmation);
+    await stack.screenshot(page, `${role}-signed-up`, confirmation);
   };
 
   before(async function () {
     requireChromium(this);
-    workDir = mkdtempSync(path.join(os.tmpdir(), 'polku-pg-programme-'));
-    azurite = await startAzurite();
-    server = await startServer({ TABLES_CONNECTION_STRING: azurite.connectionString });
-    const [sannaUser, eveliinaUser] = [selectPlaygroundUser('Sanna'), selectPlaygroundUser('Eveliina')];
-    const sannaPort = await freePort();
-    let eveliinaPort = await freePort();
-    while (eveliinaPort === sannaPort) eveliinaPort = await freePort();
-    // Each handle is kept as soon as it exists, so after() stops whatever did start.
-    const start = (user: DemoUser, port: number) =>
-      startPlayground({ serverPort: server!.port, port, user, workDir }).then((p) => {
-        playgrounds.push(p);
-        return p;
-      });
-    const [a, b] = await Promise.all([
-      start(sannaUser, sannaPort),
-      start(eveliinaUser, eveliinaPort),
-      launchChromium().then((c) => {
-        browser = c;
-      }),
-    ]);
-    sanna = await open(sannaUser, a);
-    eveliina = await open(eveliinaUser, b);
+    // Each opens in its own Playground (own port, own config) and is welcomed in personal chat.
+    [sanna, eveliina] = (await stack.start([
+      selectPlaygroundUser('Sanna'),
+      selectPlaygroundUser('Eveliina'),
+    ])) as [Person, Person];
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    for (const p of [sanna, eveliina]) {
-      await p?.page
-        .screenshot({ path: `${SHOTS}-failed-${p.user.givenName.toLowerCase()}.png` })
-        .catch(() => undefined);
-    }
-    console.error(
-      'server log (tail):\n',
-      server
-        ?.logs()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .slice(-15)
-        .join('\n'),
-    );
+    await stack.diagnose(this);
   });
 
   after(async () => {
-    await browser?.close();
-    await Promise.all(playgrounds.map((p) => p.stop()));
-    await server?.stop();
-    await azurite?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('answers "@Polku ohjelma" in the channel with the programme form', async () => {
@@ -271,7 +170,7 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await form.waitFor(SEEN);
     // The Playground's log panel: what it sent to the bot, with the mention as Teams writes it.
     await page.getByText(new RegExp(`message\\s+200\\s+<at>${DEMO_BOT_NAME}</at> ohjelma`)).waitFor();
-    await screenshot(page, 'form', form);
+    await stack.screenshot(page, 'form', form);
   });
 
   it('creates a cohort programme from the form; the card turns into its summary', async () => {
@@ -294,7 +193,11 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await form
       .getByLabel(t('programmeForm.competenceAreas', { max: PROGRAMME_LIMITS.competenceAreas }))
       .fill(AREAS.join(', '));
-    await screenshot(page, 'form-filled', form.getByRole('button', { name: t('programmeForm.create') }));
+    await stack.screenshot(
+      page,
+      'form-filled',
+      form.getByRole('button', { name: t('programmeForm.create') }),
+    );
     await form.getByRole('button', { name: t('programmeForm.create') }).click();
 
     // Action.Execute: the Playground sends an adaptiveCard/action invoke and shows the answer in place.
@@ -303,9 +206,9 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await created.getByText(t('created.next')).waitFor();
     await created.getByText(`${AREAS[0]} ja ${AREAS[1]}`).waitFor();
     assert.equal(await card(page, t('programmeForm.title')).count(), 0, 'the form was replaced');
-    await screenshot(page, 'created', created);
+    await stack.screenshot(page, 'created', created);
 
-    const mine = (await api(sanna.user, 'GET', '/programmes')) as {
+    const mine = (await stack.api(sanna.user, 'GET', '/programmes')) as {
       items: Array<{ id: string; name: string; role: string }>;
     };
     assert.deepEqual(
@@ -327,7 +230,7 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await announcement.getByText(t('counts.none')).waitFor();
     await announcement.getByRole('button', { name: t('announce.join.mentor') }).waitFor();
     await announcement.getByRole('button', { name: t('announce.join.aktori') }).waitFor();
-    await screenshot(page, 'announced', announcement);
+    await stack.screenshot(page, 'announced', announcement);
   });
 
   it('Sanna joins as mentor from the announcement and signs up in her personal chat', async () => {
@@ -343,13 +246,13 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     });
     const announcement = card(page, PROGRAMME).filter({ hasText: t('announce.what.title') });
     await announcement.getByText(counts).waitFor(SEEN);
-    await screenshot(page, 'announcement-counts', announcement);
+    await stack.screenshot(page, 'announcement-counts', announcement);
   });
 
   it('Eveliina joins as aktori from the announcement in her Playground', async () => {
     await openChannel(eveliina, true);
     // Her Playground's channel is her own: the supervisor posts the announcement again from the tab.
-    await api(sanna.user, 'POST', `/programmes/${programmeId}/announce`, {});
+    await stack.api(sanna.user, 'POST', `/programmes/${programmeId}/announce`, {});
     const { page } = eveliina;
     const counts = t('counts.some', {
       mentors: t('counts.mentors.one', { count: 1 }),
@@ -361,14 +264,18 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
   });
 
   it('pairs them through the tab API, and each finds the introduction in personal chat', async () => {
-    const { suggestions } = (await api(sanna.user, 'GET', `/programmes/${programmeId}/suggestions`)) as {
+    const { suggestions } = (await stack.api(
+      sanna.user,
+      'GET',
+      `/programmes/${programmeId}/suggestions`,
+    )) as {
       suggestions: Array<{ mentorId: string; aktoriIds: string[] }>;
     };
     assert.deepEqual(
       suggestions.map((s) => [s.mentorId, s.aktoriIds]),
       [[sanna.user.aadObjectId, [eveliina.user.aadObjectId]]],
     );
-    const { results } = (await api(sanna.user, 'POST', `/programmes/${programmeId}/pairs`, {
+    const { results } = (await stack.api(sanna.user, 'POST', `/programmes/${programmeId}/pairs`, {
       pairs: suggestions.map((s) => ({ mentorId: s.mentorId, aktoriIds: s.aktoriIds })),
       tellUnpaired: true,
     })) as { results: Array<{ status: string; unreachable?: string[] }> };
@@ -396,9 +303,9 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
       await intro.waitFor(SEEN);
       await intro.getByText(text).waitFor();
       await intro.getByText(tip).waitFor();
-      await screenshot(page, `intro-${person.user.givenName.toLowerCase()}`, intro);
+      await stack.screenshot(page, `intro-${person.user.givenName.toLowerCase()}`, intro);
     }
-    assertLoopbackOnly([azurite!.port, server!.port, ...playgrounds.map((p) => p.port)]);
+    stack.assertLoopbackOnly();
   });
 
   it('refuses a withdrawal once paired, on the card the person pressed', async () => {
@@ -407,13 +314,9 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await confirmation.getByRole('button', { name: t('signup.withdraw') }).click();
     const refused = card(page, t('signup.alreadyPaired'));
     await refused.waitFor(SEEN);
-    await screenshot(page, 'withdraw-refused', refused);
+    await stack.screenshot(page, 'withdraw-refused', refused);
 
     // The whole story went through without the server warning about anything (a failed send, a lost update).
-    const problems = server!
-      .logs()
-      .split('\n')
-      .filter((l) => /"level":"(warn|error|fatal)"/.test(l));
-    assert.deepEqual(problems, []);
+    assert.deepEqual(stack.problems(), []);
   });
 });

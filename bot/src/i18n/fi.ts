@@ -395,7 +395,7 @@ export const fi: Messages = {
   'agreement.review.change': 'Ehdota muutosta',
   'agreement.review.addGoal': 'Lisää tavoite',
   'agreement.inForce.title': 'Sopimuksenne on voimassa',
-  'agreement.inForce.since': 'Kaikki hyväksyivät version {version} {date}.',
+  'agreement.inForce.since': 'Kaikki hyväksyivät version {version} päivänä {date}.',
   'agreement.inForce.supervisor':
     'Esihenkilö näkee vain tavoitteet ja parin tilanteen – ei koskaan sitä, mistä puhutte.',
   'agreement.inForce.next.title': 'Seuraavaksi: ensimmäinen tapaaminen',
