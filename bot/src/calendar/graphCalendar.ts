@@ -51,7 +51,7 @@ export class GraphCalendar implements CalendarPort {
   async getSchedules(emails: readonly string[], window: Interval): Promise<MemberSchedule[]> {
     try {
       const res = (await this.client
-        .api('/users/' + encodeURIComponent(emails[0] ?? '') + '/calendar/getSchedule')
+        .api(`/users/${encodeURIComponent(emails[0] ?? '')}/calendar/getSchedule`)
         .header('Prefer', PREFER_UTC)
         .post({
           schedules: emails,

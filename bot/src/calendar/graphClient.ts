@@ -71,8 +71,12 @@ class BearerTokenMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     if (new URL(url).origin === this.origin) {
-      const headers = (context.options ??= {}).headers as Record<string, string> | undefined;
-      context.options.headers = { ...(headers ?? {}), Authorization: `Bearer ${await this.token()}` };
+      const options = context.options ?? {};
+      const headers = (options.headers ?? {}) as Record<string, string>;
+      context.options = {
+        ...options,
+        headers: { ...headers, Authorization: `Bearer ${await this.token()}` },
+      };
     }
     if (!this.next) throw new Error('the Graph middleware chain has no HTTP handler');
     await this.next.execute(context);
