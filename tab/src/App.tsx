@@ -15,6 +15,7 @@ import { I18nContext, type Locale, resolveLocale, translator } from './i18n';
 import { SignedInPages } from './pages/SignedInPages';
 import { SignInPage } from './pages/SignInPage';
 import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInPendingPage } from './pages/TeamsPages';
+import { sectionOf, useRoute } from './routing/route';
 import { connectToTeams, type LaunchParams } from './teams/hostContext';
 import { fluentTheme, systemTheme, type ThemeName, themeFromTeams, watchSystemTheme } from './theme';
 
@@ -58,6 +59,8 @@ export function App({ launch }: { launch: LaunchParams }) {
     return initial ? { kind: 'signed-in' } : { kind: 'sign-in' };
   });
   const [user, setUser] = useState<SessionUser | undefined>(initial?.user);
+  // One route for the header (which section is current) and the pages.
+  const { route, navigate } = useRoute(launch.landing);
 
   // Read on every request, so signing in again needs no new client.
   const tokenRef = useRef<string | undefined>(initial?.token);
@@ -144,6 +147,7 @@ export function App({ launch }: { launch: LaunchParams }) {
         <AppHeader
           userName={signedIn ? user?.name : undefined}
           onSignOut={signedIn && !launch.inTeams ? onSignOut : undefined}
+          section={signedIn ? sectionOf(route) : undefined}
         />
         <main className={styles.main}>
           {screen.kind === 'connecting' && (
@@ -159,7 +163,13 @@ export function App({ launch }: { launch: LaunchParams }) {
             <SignInPage api={api} notice={screen.notice} onSignedIn={onSignedIn} />
           )}
           {signedIn && (
-            <SignedInPages api={api} onIdentified={setUser} onUnauthenticated={onUnauthenticated} />
+            <SignedInPages
+              api={api}
+              route={route}
+              navigate={navigate}
+              onIdentified={setUser}
+              onUnauthenticated={onUnauthenticated}
+            />
           )}
         </main>
       </FluentProvider>

@@ -213,6 +213,53 @@ export class Seeder {
     assert.equal(status, 201, JSON.stringify(body));
     return body.programme.id;
   }
+
+  /** The supervisor confirms one pair (POST /programmes/:id/pairs); returns its id. */
+  async confirmPair(
+    owner: DemoUser,
+    programmeId: string,
+    mentor: DemoUser,
+    aktoris: readonly DemoUser[],
+  ): Promise<string> {
+    const { status, body } = await this.api<{ results: Array<{ status: string; pairId?: string }> }>(
+      owner,
+      'POST',
+      `/programmes/${programmeId}/pairs`,
+      { pairs: [{ mentorId: mentor.aadObjectId, aktoriIds: aktoris.map((a) => a.aadObjectId) }] },
+    );
+    assert.equal(status, 200, JSON.stringify(body));
+    const [result] = body.results;
+    assert.equal(result?.status, 'formed', JSON.stringify(body));
+    return String(result?.pairId);
+  }
+
+  /** A member's current agreement version (GET /pairs/:pairId/agreement). */
+  async agreementVersion(user: DemoUser, pairId: string): Promise<number> {
+    const { status, body } = await this.api<{ version: number }>(user, 'GET', `/pairs/${pairId}/agreement`);
+    assert.equal(status, 200, JSON.stringify(body));
+    return body.version;
+  }
+
+  /**
+   * A click on an agreement card in the member's 1:1 chat (agreement.save,
+   * agreement.accept, agreement.reopen…), made against the current version
+   * as the card would carry it; returns the card Teams shows next.
+   */
+  async agreementAction(
+    user: DemoUser,
+    pairId: string,
+    verb: string,
+    data: Record<string, unknown> = {},
+  ): Promise<Record<string, unknown>> {
+    const version = await this.agreementVersion(user, pairId);
+    return this.invoke(user, verb, { pairId, version, ...data });
+  }
+
+  /** Both (all) members accept the current version, confidentiality ticked: the agreement comes into force. */
+  async acceptAgreement(pairId: string, members: readonly DemoUser[]): Promise<void> {
+    for (const m of members)
+      await this.agreementAction(m, pairId, 'agreement.accept', { confidentiality: 'true' });
+  }
 }
 
 /** Builds the tab into `dir` (a build of the test's own: current, and never pulled from under another test). */

@@ -3,6 +3,7 @@
  * Responses are checked at this edge: a server that answers something else
  * than the contract gives a clear error here, not a crash deep in a page.
  */
+import { type AgreementApi, agreementApi } from './agreementApi';
 import { badResponse, createCall, isRecord } from './http';
 import { type ProgrammeApi, programmeApi } from './programmeApi';
 
@@ -52,7 +53,7 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-export interface ApiClient extends ProgrammeApi {
+export interface ApiClient extends ProgrammeApi, AgreementApi {
   sessionOptions(): Promise<SessionOptions>;
   devSignIn(userId: string): Promise<DevSignInResult>;
   me(): Promise<Me>;
@@ -86,6 +87,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return p.items.map(programme);
     },
     ...programmeApi(call),
+    ...agreementApi(call),
   };
 }
 

@@ -3,11 +3,13 @@
  * rely on, so a server that answers something else fails here with a clear
  * error instead of deep inside a page.
  */
+import { AGREEMENT_STATUSES, type AgreementStatus } from './agreementTypes';
 import { badResponse, type Call, isRecord, isStringArray } from './http';
 import type {
   Channel,
   ConfirmResult,
   Pair,
+  PairAgreement,
   Programme,
   ProgrammeDetail,
   ProgrammeInput,
@@ -119,10 +121,20 @@ export function programmeApi(call: Call): ProgrammeApi {
           names,
           status: String(p.status),
           formedAt: String(p.formedAt),
+          agreement: pairAgreement(p.agreement),
         };
       });
     },
   };
+}
+
+/** An older server sends no agreement: the pair is then still agreeing, with no goals in force. */
+function pairAgreement(a: unknown): PairAgreement {
+  if (!isRecord(a)) return { status: 'drafting', goals: [], version: 0 };
+  const status = (AGREEMENT_STATUSES as readonly unknown[]).includes(a.status)
+    ? (a.status as AgreementStatus)
+    : 'drafting';
+  return { status, goals: isStringArray(a.goals) ? a.goals : [], version: Number(a.version) || 0 };
 }
 
 function items(p: unknown, path: string): unknown[] {

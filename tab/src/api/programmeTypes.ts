@@ -1,4 +1,5 @@
 /** The programme API's shapes as the tab sees them (the server's contract, bot/src/api/programmeRoutes.ts). */
+import type { AgreementStatus } from './agreementTypes';
 
 export const FORMS = ['pair', 'group', 'peer', 'reverse', 'quick'] as const;
 export type Form = (typeof FORMS)[number];
@@ -162,4 +163,14 @@ export interface Pair {
   readonly names: Readonly<Record<string, string>>;
   readonly status: string;
   readonly formedAt: string;
+  readonly agreement: PairAgreement;
+}
+
+/** What a supervisor sees of a pair's agreement: its status and the goals in force, never more. */
+export interface PairAgreement {
+  readonly status: AgreementStatus;
+  /** The goals of the version in force; empty until one is. */
+  readonly goals: readonly string[];
+  /** The version in force; 0 while none is. */
+  readonly version: number;
 }

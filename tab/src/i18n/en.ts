@@ -5,6 +5,7 @@
  * ./programme and ./board, typed the same way.
  */
 import { boardEn } from './board/en';
+import { mentoringEn } from './mentoring/en';
 import { programmeEn } from './programme/en';
 
 export const en = {
@@ -56,6 +57,7 @@ export const en = {
   'programmes.empty.participants': 'Taking part? Once you volunteer for a programme, you will see it here.',
   ...programmeEn,
   ...boardEn,
+  ...mentoringEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

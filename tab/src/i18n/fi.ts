@@ -1,5 +1,6 @@
 import { boardFi } from './board/fi';
 import type { Messages } from './en';
+import { mentoringFi } from './mentoring/fi';
 import { programmeFi } from './programme/fi';
 
 /** Suomi, tuotteen kotikieli. Mentoroitavasta käytetään sanaa "aktori". */
@@ -52,4 +53,5 @@ export const fi: Messages = {
   'programmes.empty.participants': 'Osallistutko? Kun ilmoittaudut ohjelmaan, näet sen täällä.',
   ...programmeFi,
   ...boardFi,
+  ...mentoringFi,
 };

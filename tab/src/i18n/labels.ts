@@ -32,3 +32,11 @@ export function dateLabel(value: string, locale: string): string {
   const d = new Date(value.length === 10 ? `${value}T12:00:00` : value);
   return Number.isNaN(d.getTime()) ? value : d.toLocaleDateString(locale, { dateStyle: 'medium' });
 }
+
+/** A moment (ISO time) as the reader writes a date and time. */
+export function dateTimeLabel(value: string, locale: string): string {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime())
+    ? value
+    : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

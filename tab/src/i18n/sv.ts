@@ -1,5 +1,6 @@
 import { boardSv } from './board/sv';
 import type { Messages } from './en';
+import { mentoringSv } from './mentoring/sv';
 import { programmeSv } from './programme/sv';
 
 /** Svenska. Den som mentoreras kallas "adept". */
@@ -52,4 +53,5 @@ export const sv: Messages = {
   'programmes.empty.participants': 'Deltar du? När du anmäler dig till ett program ser du det här.',
   ...programmeSv,
   ...boardSv,
+  ...mentoringSv,
 };

@@ -1,13 +1,14 @@
 /**
  * Which page a signed-in person sees, from the URL hash (see routing/route.ts).
- * The programme pages are loaded on first use: most people open the tab to
- * see their programmes, and the sign-in and list pages stay light.
+ * The two landing pages (My mentoring, Programmes) come with the first load;
+ * the others are loaded on first use, so what most people open stays light.
  */
 import { lazy, Suspense } from 'react';
 import type { ApiClient, Me } from '../api/client';
 import { Loading } from '../components/Status';
 import { useI18n } from '../i18n';
-import { useRoute } from '../routing/route';
+import type { Navigate, Route } from '../routing/route';
+import { MyMentoringPage } from './MyMentoringPage';
 import { ProgrammesPage } from './ProgrammesPage';
 
 const ProgrammeFormPage = lazy(() =>
@@ -15,9 +16,12 @@ const ProgrammeFormPage = lazy(() =>
 );
 const ProgrammePage = lazy(() => import('./ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 const PairingPage = lazy(() => import('./PairingPage').then((m) => ({ default: m.PairingPage })));
+const AgreementPage = lazy(() => import('./AgreementPage').then((m) => ({ default: m.AgreementPage })));
 
 export interface SignedInPagesProps {
   readonly api: ApiClient;
+  readonly route: Route;
+  readonly navigate: Navigate;
   readonly onIdentified: (me: Me) => void;
   readonly onUnauthenticated: () => void;
 }
@@ -31,10 +35,28 @@ export function SignedInPages(props: SignedInPagesProps) {
   );
 }
 
-function RoutedPage({ api, onIdentified, onUnauthenticated }: SignedInPagesProps) {
-  const { route, navigate } = useRoute();
+function RoutedPage({ api, route, navigate, onIdentified, onUnauthenticated }: SignedInPagesProps) {
   // Keyed by route, so each page starts fresh (its own load, its heading taking focus).
   switch (route.kind) {
+    case 'me':
+      return (
+        <MyMentoringPage
+          key="me"
+          api={api}
+          onIdentified={onIdentified}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+    case 'agreement':
+      return (
+        <AgreementPage
+          key={`a:${route.pairId}`}
+          api={api}
+          pairId={route.pairId}
+          onIdentified={onIdentified}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
     case 'list':
       return (
         <ProgrammesPage

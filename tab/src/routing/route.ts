@@ -1,19 +1,31 @@
 /**
  * The tab's pages as URL hashes (#/programmes/<id>/pairing), so the browser's
  * Back works, a reload stays put and a link can be opened in a new tab. No
- * router library: four routes do not need one.
+ * router library: a handful of routes do not need one.
  */
 import { useCallback, useEffect, useState } from 'react';
 
 export type Route =
+  | { readonly kind: 'me' }
+  | { readonly kind: 'agreement'; readonly pairId: string }
   | { readonly kind: 'list' }
   | { readonly kind: 'new' }
   | { readonly kind: 'programme'; readonly id: string }
   | { readonly kind: 'edit'; readonly id: string }
   | { readonly kind: 'pairing'; readonly id: string };
 
-export function parseRoute(hash: string): Route {
+/** Where an empty hash leads: the personal tab (view=me) opens on "My mentoring", everything else on the programmes. */
+export type Landing = 'me' | 'list';
+
+export function parseRoute(hash: string, landing: Landing = 'list'): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0) return { kind: landing };
+  if (parts[0] === 'me') {
+    if (parts.length === 1) return { kind: 'me' };
+    if (parts[1] === 'pairs' && parts[2] && parts.length === 3)
+      return { kind: 'agreement', pairId: parts[2] };
+    return { kind: 'me' };
+  }
   if (parts[0] !== 'programmes' || parts.length === 1) return { kind: 'list' };
   if (parts[1] === 'new' && parts.length === 2) return { kind: 'new' };
   const id = parts[1] ?? '';
@@ -25,6 +37,10 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.kind) {
+    case 'me':
+      return '#/me';
+    case 'agreement':
+      return `#/me/pairs/${encodeURIComponent(route.pairId)}`;
     case 'list':
       return '#/programmes';
     case 'new':
@@ -37,15 +53,20 @@ export function hrefOf(route: Route): string {
   }
 }
 
+/** The header's section for a route: "My mentoring" or "Programmes". */
+export function sectionOf(route: Route): 'me' | 'programmes' {
+  return route.kind === 'me' || route.kind === 'agreement' ? 'me' : 'programmes';
+}
+
 export type Navigate = (route: Route) => void;
 
-export function useRoute(): { route: Route; navigate: Navigate } {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+export function useRoute(landing: Landing = 'list'): { route: Route; navigate: Navigate } {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash, landing));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () => setRoute(parseRoute(window.location.hash, landing));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  }, []);
+  }, [landing]);
   const navigate = useCallback<Navigate>((next) => {
     // Setting the hash adds a history entry and fires hashchange, which updates the state.
     window.location.hash = hrefOf(next);

@@ -5,11 +5,15 @@
  * app.initialize() never waits for a parent that does not exist.
  */
 
+import type { Landing } from '../routing/route';
+
 export type TabView = 'me' | 'dashboard' | 'configure';
 
 export interface LaunchParams {
   readonly inTeams: boolean;
   readonly view: TabView;
+  /** The page an empty hash shows: "My mentoring" only when the URL asks for view=me (the personal tab). */
+  readonly landing: Landing;
   /** `?lang=` as given; resolved by the caller with the bot's rule. */
   readonly lang: string | undefined;
 }
@@ -20,6 +24,7 @@ export function readLaunchParams(search: string): LaunchParams {
   return {
     inTeams: params.get('host') === 'teams',
     view: view === 'dashboard' || view === 'configure' ? view : 'me',
+    landing: view === 'me' ? 'me' : 'list',
     lang: params.get('lang') ?? undefined,
   };
 }

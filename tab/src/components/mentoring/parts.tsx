@@ -1,0 +1,113 @@
+/** Small building blocks of the agreement view: a sub-heading, a term list, a goal list. */
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { Goal } from '../../api/agreementTypes';
+import { useI18n } from '../../i18n';
+import { tagLabel } from '../../i18n/labels';
+import type { TermRow } from './termRows';
+
+const useStyles = makeStyles({
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'anywhere',
+  },
+  terms: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    // Side by side only while both columns have room; stacked in a side panel.
+    '@media (max-width: 520px)': { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: 0 },
+  },
+  term: {
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (max-width: 520px)': { marginTop: tokens.spacingVerticalS },
+  },
+  value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
+  goals: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  goal: { overflowWrap: 'anywhere' },
+  topics: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalXS,
+    marginTop: tokens.spacingVerticalXXS,
+  },
+  topicsLabel: { color: tokens.colorNeutralForeground3 },
+  tagList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  tag: {
+    paddingInline: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase300,
+  },
+});
+
+export function SubHeading({ children }: { children: ReactNode }) {
+  return <h3 className={useStyles().h3}>{children}</h3>;
+}
+
+export function TermList({ rows, testId }: { rows: readonly TermRow[]; testId?: string }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.terms} data-testid={testId}>
+      {rows.map((row) => (
+        <div key={row.key} style={{ display: 'contents' }}>
+          <dt className={styles.term}>{row.label}</dt>
+          <dd className={styles.value}>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Goals as a numbered list, each with its topics (competence areas and themes) as labels. */
+export function GoalList({ goals }: { goals: readonly Goal[] }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (goals.length === 0) return <Text>{t('agreement.goalsNone')}</Text>;
+  return (
+    <ol className={styles.goals} data-testid="agreement-goals">
+      {goals.map((g, i) => (
+        // Goals have no id; their order is their identity in the agreement (goal 1, goal 2).
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above
+        <li key={i} className={styles.goal}>
+          <Text>{g.text}</Text>
+          {g.tags.length > 0 && (
+            <div className={styles.topics}>
+              <Text size={200} className={styles.topicsLabel}>
+                {t('agreement.goalTopics')}
+              </Text>
+              <ul className={styles.tagList}>
+                {g.tags.map((tag) => (
+                  <li key={tag} className={styles.tag}>
+                    {tagLabel(tag, t)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
