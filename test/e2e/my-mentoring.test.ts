@@ -190,6 +190,10 @@ describe('My mentoring in the tab (e2e)', function () {
     await item.getByText('Sopimus voimassa').waitFor();
     const goals = item.getByRole('list', { name: 'Voimassa olevat tavoitteet' });
     assert.deepEqual(await goals.getByRole('listitem').allTextContents(), [GOAL_1, GOAL_2]);
+    assert.match(
+      (await item.getByTestId('rhythm-in-force').textContent()) ?? '',
+      /viikon välein, \d+ minuuttia/,
+    );
     assert.equal(
       await page.getByText(PREPARATION).count(),
       0,

@@ -195,6 +195,12 @@ describe('the agreement walkthrough', function () {
     };
     assert.deepEqual(pairs.items.find((p) => p.id === pairId)?.agreement.status, 'in-force');
     assert.deepEqual(pairs.items.find((p) => p.id === pairId)?.agreement.goals, ['Oppia johtamaan muutosta']);
+    const rhythm = pairs.items.find((p) => p.id === pairId)?.agreement as unknown as {
+      cadenceWeeks: number;
+      meetingMinutes: number;
+    };
+    assert.equal(rhythm.cadenceWeeks, 4, JSON.stringify(rhythm));
+    assert.ok([45, 60].includes(rhythm.meetingMinutes), JSON.stringify(rhythm));
   });
 
   it('answers a stale card with the current one, naming who changed it', async () => {

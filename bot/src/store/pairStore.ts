@@ -19,6 +19,8 @@ interface PairEntity extends EntityData {
   agreementStatus?: string;
   goals?: string;
   agreementVersion?: number;
+  cadenceWeeks?: number;
+  meetingMinutes?: number;
 }
 
 export class TablePairStore implements PairRepository, PairStatusWriter {
@@ -51,12 +53,21 @@ export class TablePairStore implements PairRepository, PairStatusWriter {
   async updateAgreement(
     programmeId: string,
     pairId: string,
-    update: { status: 'drafting' | 'in-force' | 'reopened'; goals: readonly string[]; version: number },
+    update: {
+      status: 'drafting' | 'in-force' | 'reopened';
+      goals: readonly string[];
+      version: number;
+      cadenceWeeks?: number;
+      meetingMinutes?: number;
+    },
   ): Promise<void> {
     await this.repo.merge(programmeId, pairId, {
       agreementStatus: update.status,
       goals: JSON.stringify(update.goals),
       agreementVersion: update.version,
+      ...(update.cadenceWeeks
+        ? { cadenceWeeks: update.cadenceWeeks, meetingMinutes: update.meetingMinutes }
+        : {}),
     });
   }
 
@@ -86,6 +97,7 @@ function toPair(programmeId: string, id: string, e: PairEntity): Pair {
             status: e.agreementStatus as NonNullable<Pair['agreement']>['status'],
             goals: JSON.parse(e.goals ?? '[]') as string[],
             version: e.agreementVersion ?? 0,
+            ...(e.cadenceWeeks ? { cadenceWeeks: e.cadenceWeeks, meetingMinutes: e.meetingMinutes } : {}),
           },
         }
       : {}),

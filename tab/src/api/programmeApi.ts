@@ -134,7 +134,14 @@ function pairAgreement(a: unknown): PairAgreement {
   const status = (AGREEMENT_STATUSES as readonly unknown[]).includes(a.status)
     ? (a.status as AgreementStatus)
     : 'drafting';
-  return { status, goals: isStringArray(a.goals) ? a.goals : [], version: Number(a.version) || 0 };
+  const cadenceWeeks = Number(a.cadenceWeeks);
+  const meetingMinutes = Number(a.meetingMinutes);
+  return {
+    status,
+    goals: isStringArray(a.goals) ? a.goals : [],
+    version: Number(a.version) || 0,
+    ...(cadenceWeeks > 0 && meetingMinutes > 0 ? { cadenceWeeks, meetingMinutes } : {}),
+  };
 }
 
 function items(p: unknown, path: string): unknown[] {

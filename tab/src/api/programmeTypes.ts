@@ -173,4 +173,7 @@ export interface PairAgreement {
   readonly goals: readonly string[];
   /** The version in force; 0 while none is. */
   readonly version: number;
+  /** The rhythm in force (absent while no version is). */
+  readonly cadenceWeeks?: number;
+  readonly meetingMinutes?: number;
 }

@@ -26,6 +26,9 @@ export interface Pair {
     readonly status: 'drafting' | 'in-force' | 'reopened';
     readonly goals: readonly string[];
     readonly version: number;
+    /** The rhythm in force: how often and how long the pair meets. */
+    readonly cadenceWeeks?: number;
+    readonly meetingMinutes?: number;
   };
 }
 

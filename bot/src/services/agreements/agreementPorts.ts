@@ -39,6 +39,8 @@ export interface PairStatusWriter {
       readonly status: 'drafting' | 'in-force' | 'reopened';
       readonly goals: readonly string[];
       readonly version: number;
+      readonly cadenceWeeks?: number;
+      readonly meetingMinutes?: number;
     },
   ): Promise<void>;
   get(programmeId: string, pairId: string): Promise<Pair | undefined>;

@@ -194,6 +194,9 @@ export class AgreementService {
       // The supervisor sees the goals in force (and nothing while none are).
       goals: inForceTerms ? inForceTerms.goals.map((g) => g.text) : [],
       version: after.inForce?.version ?? 0,
+      ...(inForceTerms
+        ? { cadenceWeeks: inForceTerms.cadenceWeeks, meetingMinutes: inForceTerms.meetingMinutes }
+        : {}),
     });
     if (outcome.result === 'changed' && outcome.nowInForce) {
       await this.deps.notifier

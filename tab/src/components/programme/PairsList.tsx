@@ -76,6 +76,14 @@ function PairItem({ pair: p }: { pair: Pair }) {
       <Text size={200} className={styles.muted}>
         {meta}
       </Text>
+      {p.agreement.status !== 'drafting' && p.agreement.cadenceWeeks && p.agreement.meetingMinutes ? (
+        <Text size={200} data-testid="rhythm-in-force">
+          {t('pairs.rhythm', {
+            weeks: String(p.agreement.cadenceWeeks),
+            minutes: String(p.agreement.meetingMinutes),
+          })}
+        </Text>
+      ) : null}
       {goals.length > 0 ? (
         <>
           <Text size={200} id={goalsId} className={styles.goalsLabel}>

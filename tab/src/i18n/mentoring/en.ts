@@ -6,6 +6,7 @@ export const mentoringEn = {
   'agreementStatus.in-force': 'Agreement in force',
   'agreementStatus.reopened': 'Reopened — previous version in force',
   'pairs.formedOn': 'Formed {date}',
+  'pairs.rhythm': 'Meets every {weeks} weeks for {minutes} minutes',
   'pairs.goalsInForce': 'Goals in force',
   'pairs.goalsLater': 'The pair’s goals show here once their agreement is in force.',
   'pairs.confidential':

@@ -9,6 +9,7 @@ export const mentoringFi: PartOf<typeof mentoringEn> = {
   'agreementStatus.in-force': 'Sopimus voimassa',
   'agreementStatus.reopened': 'Avattu uudelleen – edellinen versio voimassa',
   'pairs.formedOn': 'Muodostettu {date}',
+  'pairs.rhythm': 'Tapaavat {weeks} viikon välein, {minutes} minuuttia kerrallaan',
   'pairs.goalsInForce': 'Voimassa olevat tavoitteet',
   'pairs.goalsLater': 'Parin tavoitteet näkyvät tässä, kun heidän sopimuksensa on voimassa.',
   'pairs.confidential':

@@ -9,6 +9,7 @@ export const mentoringSv: PartOf<typeof mentoringEn> = {
   'agreementStatus.in-force': 'Avtalet gäller',
   'agreementStatus.reopened': 'Öppnat igen – föregående version gäller',
   'pairs.formedOn': 'Bildat {date}',
+  'pairs.rhythm': 'Träffas med {weeks} veckors mellanrum, {minutes} minuter åt gången',
   'pairs.goalsInForce': 'Gällande mål',
   'pairs.goalsLater': 'Parets mål visas här när deras avtal gäller.',
   'pairs.confidential':
