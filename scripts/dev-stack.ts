@@ -1,8 +1,10 @@
 /**
  * `npm start`: the local stack on loopback only. Azurite (table storage,
- * data kept in .local/azurite), the Polku server in local mode, and the
- * Microsoft 365 Agents Playground as the Teams client, each started once the
- * one before it answers. Ctrl-C stops them all; if one dies, the rest stop.
+ * data kept in .local/azurite), the Graph emulator (a development stand-in
+ * for Graph's calendar endpoints, scripts/graph-emulator), the Polku server
+ * in local mode, and the Microsoft 365 Agents Playground as the Teams client,
+ * each started once the one before it answers. Ctrl-C stops them all; if one
+ * dies, the rest stop.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +50,8 @@ function serverEnv(settings: DevStackSettings): NodeJS.ProcessEnv {
     PORT: String(settings.server.port),
     TABLES_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};TableEndpoint=http://127.0.0.1:${settings.azurite.port}/devstoreaccount1;`,
     TAB_DIST_DIR: settings.tabDistDir,
+    // A GRAPH_BASE_URL set in the shell wins; otherwise the server talks to the emulator started here.
+    GRAPH_BASE_URL: process.env.GRAPH_BASE_URL || `http://127.0.0.1:${settings.graph.port}/v1.0`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   };
 }
@@ -61,7 +65,12 @@ async function main(): Promise<void> {
     if (err instanceof SettingsError) exitWith(err.message);
     throw err;
   }
-  const problems = await busyPortProblems([settings.azurite, settings.server, settings.playground]);
+  const problems = await busyPortProblems([
+    settings.azurite,
+    settings.graph,
+    settings.server,
+    settings.playground,
+  ]);
   if (problems.length > 0) exitWith(problems.join('\n  '));
 
   if (settings.buildTab) {
@@ -97,6 +106,23 @@ async function main(): Promise<void> {
   });
   await stack.waitUntil('Azurite', azurite, () =>
     answers(`http://127.0.0.1:${settings.azurite.port}/devstoreaccount1/Tables`, () => true),
+  );
+
+  const graph = stack.start({
+    name: 'graph',
+    command: process.execPath,
+    args: ['--require', 'tsx/cjs', path.join(ROOT, 'scripts/graph-emulator/main.ts')],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      POLKU_GRAPH_PORT: String(settings.graph.port),
+      ...(process.env.POLKU_GRAPH_ZONE_NAMES
+        ? { POLKU_GRAPH_ZONE_NAMES: process.env.POLKU_GRAPH_ZONE_NAMES }
+        : {}),
+    },
+  });
+  await stack.waitUntil('The Graph emulator', graph, () =>
+    answers(`http://127.0.0.1:${settings.graph.port}/_emulator/health`, (s) => s === 200),
   );
 
   const server = stack.start({

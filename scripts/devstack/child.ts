@@ -12,6 +12,7 @@ const STOP_TIMEOUT_MS = 8000;
 const useColour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const COLOURS: Readonly<Record<string, string>> = {
   azurite: '36',
+  graph: '34',
   server: '32',
   playground: '35',
   tab: '33',

@@ -18,6 +18,7 @@ export function readyBox(settings: DevStackSettings, seconds: number): string {
     `Tab (dev sign-in)          http://127.0.0.1:${settings.server.port}/tab/`,
     `Health                     http://127.0.0.1:${settings.server.port}/healthz`,
     `Table storage (Azurite)    http://127.0.0.1:${settings.azurite.port}  data: ${settings.azuriteLocation}`,
+    `Graph emulator (stand-in)  http://127.0.0.1:${settings.graph.port}/v1.0  bookings: /_emulator/events`,
     '',
     'All on loopback only. Ctrl-C stops everything.',
   ];

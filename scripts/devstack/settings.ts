@@ -14,6 +14,8 @@ export interface PortSetting {
 
 export interface DevStackSettings {
   readonly azurite: PortSetting;
+  /** The Graph emulator (a development stand-in for Microsoft Graph's calendar endpoints). */
+  readonly graph: PortSetting;
   readonly server: PortSetting;
   readonly playground: PortSetting;
   /** Git-ignored state: Azurite's data and the Playground's generated config and log. */
@@ -49,6 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): DevStackSett
   const explicitTab = env.TAB_DIST_DIR?.trim();
   return {
     azurite: port(env, 'POLKU_AZURITE_PORT', 10002, 'Azurite table storage'),
+    graph: port(env, 'POLKU_GRAPH_PORT', 4010, 'Graph emulator'),
     server: port(env, 'PORT', 3978, 'Polku server'),
     playground: port(env, 'POLKU_PLAYGROUND_PORT', DEFAULT_PLAYGROUND_PORT, 'Agents Playground'),
     localDir,

@@ -1,6 +1,6 @@
 /**
  * The running stack: starts children in order, stops them in reverse order
- * (Playground, server, Azurite) on a signal or when one of them dies.
+ * (Playground, server, Graph emulator, Azurite) on a signal or when one of them dies.
  */
 import { type ChildSpec, prefixed, StackChild } from './child';
 

@@ -1,6 +1,6 @@
 /**
  * `npm start` (scripts/dev-stack.ts) as a developer meets it: it starts
- * Azurite, the server and the Agents Playground on loopback, says where to
+ * Azurite, the Graph emulator, the server and the Agents Playground on loopback, says where to
  * click, and on Ctrl-C stops everything and exits 0; a busy port stops it
  * before it starts anything, with a message saying which port and what to do.
  */
@@ -32,6 +32,8 @@ function launch(env: Record<string, string>): Launched {
     'POLKU_PLAYGROUND_LOCALE',
     'TAB_DIST_DIR',
     'MICROSOFT_APP_ID',
+    'POLKU_GRAPH_PORT',
+    'GRAPH_BASE_URL',
   ]) {
     delete inherited[name];
   }
@@ -70,7 +72,12 @@ describe('npm start (scripts/dev-stack.ts)', function () {
   });
 
   it('starts the stack on loopback, prints where to click, and stops everything on SIGINT', async () => {
-    const ports = { azurite: await freePort(), server: await freePort(), playground: await freePort() };
+    const ports = {
+      azurite: await freePort(),
+      graph: await freePort(),
+      server: await freePort(),
+      playground: await freePort(),
+    };
     // A built tab of its own, so the test neither builds nor depends on dist/tab.
     const tabDir = path.join(dir, 'tab');
     mkdirSync(tabDir);
@@ -79,6 +86,7 @@ describe('npm start (scripts/dev-stack.ts)', function () {
     const started = Date.now();
     running = launch({
       POLKU_AZURITE_PORT: String(ports.azurite),
+      POLKU_GRAPH_PORT: String(ports.graph),
       PORT: String(ports.server),
       POLKU_PLAYGROUND_PORT: String(ports.playground),
       POLKU_LOCAL_DIR: path.join(dir, 'local'),
@@ -101,7 +109,9 @@ describe('npm start (scripts/dev-stack.ts)', function () {
     const playgroundUrl = `http://127.0.0.1:${ports.playground}`;
     const tabUrl = `http://127.0.0.1:${ports.server}/tab/`;
     const healthUrl = `http://127.0.0.1:${ports.server}/healthz`;
-    for (const url of [playgroundUrl, tabUrl, healthUrl]) assert.ok(out.includes(url), `box names ${url}`);
+    const graphUrl = `http://127.0.0.1:${ports.graph}/v1.0`;
+    for (const url of [playgroundUrl, tabUrl, healthUrl, graphUrl])
+      assert.ok(out.includes(url), `box names ${url}`);
     assert.match(out, /you are Sanna Virtanen \(supervisor\), locale fi-FI/);
     assert.match(out, /POLKU_PLAYGROUND_USER=/);
     assert.match(
@@ -119,12 +129,16 @@ describe('npm start (scripts/dev-stack.ts)', function () {
     const health = await fetch(healthUrl);
     assert.equal(health.status, 200);
     await health.arrayBuffer();
-    assertLoopbackOnly([ports.azurite, ports.server, ports.playground]);
+    const graph = await fetch(`http://127.0.0.1:${ports.graph}/_emulator/health`);
+    assert.equal(graph.status, 200);
+    assert.equal(graph.headers.get('x-polku-graph-emulator'), 'true');
+    await graph.arrayBuffer();
+    assertLoopbackOnly([ports.azurite, ports.graph, ports.server, ports.playground]);
 
     const children = descendantPids(stack.child.pid!);
     assert.ok(
-      children.length >= 3,
-      `expected Azurite, server and Playground, found pids ${children.join(', ')}`,
+      children.length >= 4,
+      `expected Azurite, Graph emulator, server and Playground, found pids ${children.join(', ')}`,
     );
     stack.child.kill('SIGINT');
     assert.equal(await stack.exited, 0, stack.output());
@@ -132,13 +146,19 @@ describe('npm start (scripts/dev-stack.ts)', function () {
     assert.deepEqual(alive, [], `still running after SIGINT: ${alive.join(', ')}`);
     const stillListening = listeningSockets().filter((l) => Object.values(ports).includes(l.port));
     assert.deepEqual(stillListening, []);
-    assert.match(stack.output(), /SIGINT: stopping playground, server, azurite/);
+    assert.match(stack.output(), /SIGINT: stopping playground, server, graph, azurite/);
   });
 
   it('stops the rest and exits non-zero with the last output when a child dies', async () => {
-    const ports = { azurite: await freePort(), server: await freePort(), playground: await freePort() };
+    const ports = {
+      azurite: await freePort(),
+      graph: await freePort(),
+      server: await freePort(),
+      playground: await freePort(),
+    };
     running = launch({
       POLKU_AZURITE_PORT: String(ports.azurite),
+      POLKU_GRAPH_PORT: String(ports.graph),
       PORT: String(ports.server),
       POLKU_PLAYGROUND_PORT: String(ports.playground),
       POLKU_LOCAL_DIR: path.join(dir, 'local'),
@@ -159,7 +179,7 @@ describe('npm start (scripts/dev-stack.ts)', function () {
       stack.output(),
       /server stopped unexpectedly \(signal SIGKILL\)\. Its last output:\n {2}\| INFO +Polku listening/,
     );
-    assert.match(stack.output(), /stopping playground, azurite/);
+    assert.match(stack.output(), /stopping playground, graph, azurite/);
     assert.deepEqual(children.filter(isRunning), []);
   });
 
@@ -170,6 +190,7 @@ describe('npm start (scripts/dev-stack.ts)', function () {
     try {
       running = launch({
         POLKU_AZURITE_PORT: String(await freePort()),
+        POLKU_GRAPH_PORT: String(await freePort()),
         PORT: String(taken),
         POLKU_PLAYGROUND_PORT: String(await freePort()),
         POLKU_LOCAL_DIR: path.join(dir, 'local'),
@@ -181,7 +202,7 @@ describe('npm start (scripts/dev-stack.ts)', function () {
       assert.match(out, new RegExp(`Port ${taken} \\(Polku server\\) is already in use on 127\\.0\\.0\\.1`));
       assert.match(out, new RegExp(`ss -ltnp 'sport = :${taken}'`));
       assert.match(out, /PORT=<free port> npm start/);
-      assert.doesNotMatch(out, /^(azurite|server|playground) /m, 'nothing was started');
+      assert.doesNotMatch(out, /^(azurite|graph|server|playground) /m, 'nothing was started');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

@@ -14,6 +14,7 @@ import type {
   NewMeeting,
 } from '../services/meetings/calendarPort';
 import { isNetworkError, toCalendarError } from './graphErrors';
+import { ianaTimeZone } from './windowsTimeZones';
 
 const UTC = 'UTC';
 /** Everything is exchanged in UTC; presentation in each person's zone happens in the cards. */
@@ -66,14 +67,7 @@ export class GraphCalendar implements CalendarPort {
         }
         return {
           email: s.scheduleId,
-          workingHours: s.workingHours
-            ? {
-                daysOfWeek: s.workingHours.daysOfWeek,
-                startTime: s.workingHours.startTime.slice(0, 5),
-                endTime: s.workingHours.endTime.slice(0, 5),
-                timeZone: s.workingHours.timeZone.name,
-              }
-            : undefined,
+          workingHours: workingHoursOf(s.workingHours),
           // Free time is what is not listed; tentative and away count as busy for booking.
           busy: (s.scheduleItems ?? [])
             .filter((i) => i.status !== 'free')
@@ -151,4 +145,16 @@ function fromGraph(t: GraphDateTime): number {
   // With Prefer outlook.timezone="UTC" Graph answers in UTC, with up to 7 fractional digits and no offset.
   const iso = t.dateTime.replace(/(\.\d{3})\d*$/, '$1');
   return Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
+}
+
+/** Working hours with an IANA zone; none when Exchange names a zone nobody can read (rather than guess a wrong one). */
+function workingHoursOf(w: GraphSchedule['workingHours']): MemberSchedule['workingHours'] {
+  const timeZone = w ? ianaTimeZone(w.timeZone.name) : undefined;
+  if (!w || !timeZone) return undefined;
+  return {
+    daysOfWeek: w.daysOfWeek,
+    startTime: w.startTime.slice(0, 5),
+    endTime: w.endTime.slice(0, 5),
+    timeZone,
+  };
 }

@@ -11,6 +11,7 @@ const NO_MAILBOX = new Set([
 
 export function toCalendarError(err: unknown, what: string): Error {
   if (err instanceof PolkuError) return err;
+  if (isNetworkError(err)) return new UnavailableError('Calendar', { cause: err });
   if (err instanceof GraphError) {
     const status = err.statusCode;
     if (status === 404 || (err.code && NO_MAILBOX.has(err.code))) {
@@ -33,14 +34,14 @@ export function toCalendarError(err: unknown, what: string): Error {
         cause: err,
         code: 'calendar_invalid',
       });
-    if (status === -1 || status === 0) return new UnavailableError('Calendar', { cause: err });
   }
-  if (isNetworkError(err)) return new UnavailableError('Calendar', { cause: err });
   return err instanceof Error ? err : new Error(String(err));
 }
 
 /** A dropped or refused connection: the request may or may not have been processed. */
 export function isNetworkError(err: unknown): boolean {
+  // The Graph SDK wraps a failed fetch as a GraphError with statusCode -1.
+  if (err instanceof GraphError && err.statusCode === -1) return true;
   const e = err as { code?: unknown; cause?: { code?: unknown }; name?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
   return (
