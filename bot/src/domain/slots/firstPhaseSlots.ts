@@ -5,7 +5,9 @@
  *
  * Greedy, in order: step k looks at the query's window moved k cadences on,
  * aims at target + k·cadence, and takes its best slot among the weeks no
- * earlier step has taken. An earlier meeting is never moved to make room for
+ * earlier step has taken. "k·cadence" is counted in calendar days on the day
+ * zone's clock, not in milliseconds, so a Wednesday 10:00 rhythm stays at
+ * 10:00 after the clocks change instead of drifting an hour. An earlier meeting is never moved to make room for
  * a later one: the first meeting matters most (it is soonest and sets the
  * rhythm), and the result stays easy to explain — "each meeting is the best
  * time near its date". A step with no free time gets null; the others are
@@ -16,7 +18,7 @@ import { integer, oneOf } from '../validate';
 import { rankedCandidates } from './findSlots';
 import { selectSlots, toRankedSlot } from './rankSlots';
 import type { RankedSlot, SlotQuery } from './slotTypes';
-import { DAY, mondayOf } from './timeZones';
+import { DAY, epochToLocal, localToEpoch, mondayOf } from './timeZones';
 import { validateSlotQuery } from './validateSlotQuery';
 
 /** At most a year of meetings (DOMAIN.md: "2–5 meetings, or up to a year"). */
@@ -41,10 +43,12 @@ export function firstPhaseSlots(query: SlotQuery, meetings: number, cadenceWeeks
   const usedWeeks = new Set<number>();
   const out: PhaseSlot[] = [];
   let anchor = base.target;
+  const later = (t: number, by: number): number =>
+    localToEpoch(base.dayZone, epochToLocal(base.dayZone, t) + by);
   for (let k = 0; k < n; k++) {
     const shift = k * cadence;
-    const target = anchor === undefined ? undefined : anchor + shift;
-    const window = { start: base.window.start + shift, end: base.window.end + shift };
+    const target = anchor === undefined ? undefined : later(anchor, shift);
+    const window = { start: later(base.window.start, shift), end: later(base.window.end, shift) };
     const q = {
       ...base,
       window,
@@ -59,7 +63,7 @@ export function firstPhaseSlots(query: SlotQuery, meetings: number, cadenceWeeks
     if (best !== undefined) {
       usedWeeks.add(mondayOf(best.day));
       // Later steps keep the rhythm of the first slot found, even when earlier steps found none.
-      if (anchor === undefined) anchor = best.start - shift;
+      if (anchor === undefined) anchor = later(best.start, -shift);
     }
     out.push({ step: k, target, slot: best ? toRankedSlot(best) : null });
   }

@@ -7,15 +7,16 @@
  * |---------------------|--------|-----|
  * | closeness to target | 40     | The pair agreed a rhythm; continuity is what makes mentoring work (DOMAIN.md), so keeping "about every N weeks" matters most. Falls off as 1/(1+(Δ/3 days)²): a day off still earns 36, three days 20, a week 6. |
  * | time of day         | 25     | Mid-morning (09:00–10:30 start) earns all, early afternoon (12:30–14:00) 80 %; the first and last hour of a day less (commutes, flexible starts, meetings cut short before leaving). Averaged over the members in their own zones. |
- * | buffer              | 25     | Back-to-back meetings make people late and unprepared for a confidential talk. Free minutes before and after, each capped at 60, counting anyone's busy time. |
- * | not Monday morning  | 5      | Monday mornings go to catching up and planning the week. |
- * | not Friday afternoon| 5      | Small, like Monday: these only break near-ties. |
+ * | buffer              | 20     | Back-to-back meetings make people late and unprepared for a confidential talk. Free minutes before and after, each capped at 60, counting anyone's busy time. |
+ * | not Monday morning  | 7.5    | Monday mornings go to catching up and planning the week. Worth a little more than mid-morning over early afternoon (5), so Monday's slot moves to the afternoon. |
+ * | not Friday afternoon| 7.5    | The week winds down; same size, same reason. |
  *
  * Without a target the first component is 0 for every slot, so time of day
  * and buffers decide, and the earliest wins ties. Scores are rounded to
- * 0.001 before comparing, so equal-looking scores are equal and the earlier
- * slot wins: the result is the same on every machine and for every order of
- * the input.
+ * 1e-6 (fine enough that 15 minutes from the target still counts) so that
+ * float noise never decides an order; equal scores go to the earlier slot.
+ * Only + − × ÷ are used, which IEEE 754 makes exact-same on every machine, so
+ * the result is the same everywhere and for every order of the input.
  */
 import type { Interval, RankedSlot, SlotReason } from './slotTypes';
 import { SLOT_REASONS } from './slotTypes';
@@ -25,9 +26,9 @@ import type { PreparedQuery } from './validateSlotQuery';
 export const SLOT_WEIGHTS = {
   target: 40,
   timeOfDay: 25,
-  buffer: 25,
-  notMondayMorning: 5,
-  notFridayAfternoon: 5,
+  buffer: 20,
+  notMondayMorning: 7.5,
+  notFridayAfternoon: 7.5,
 } as const;
 
 /** At this distance from the target the target component is half. */
@@ -38,6 +39,7 @@ const NEAR_TARGET = DAY;
 const BUFFER_CAP = HOUR;
 const BUFFERED = 30 * MINUTE;
 const NOON = 12 * 60;
+const FINE_STEP = 5 * MINUTE;
 
 /** Preference by local start time (minutes after midnight → 0–1), linear between points. */
 const TIME_OF_DAY: readonly (readonly [number, number])[] = [
@@ -116,10 +118,15 @@ export function scoreCandidates(
   let j = 0;
   for (const f of free) {
     const fixed = offsetsFor(zones, f);
+    // Where the day zone's clock changes inside the interval, walk a 5-minute grid (every offset in use is a
+    // multiple of 15 minutes) and keep the starts on the step grid of the clock as it then reads.
+    const changes = fixed[0] === undefined;
+    const inc = changes ? FINE_STEP : step;
     const dayOffset = fixed[0] ?? offsetAt(q.dayZone, f.start);
-    let s = Math.ceil((f.start + dayOffset) / step) * step - dayOffset;
-    for (; s + dur <= f.end; s += step) {
+    let s = Math.ceil((f.start + dayOffset) / inc) * inc - dayOffset;
+    for (; s + dur <= f.end; s += inc) {
       const local = s + (fixed[0] ?? offsetAt(q.dayZone, s));
+      if (changes && local % step !== 0) continue;
       const day = Math.floor(local / DAY);
       if (excludeDay?.(day)) continue;
       // Busy blocks are sorted and candidates rise, so one pointer serves the whole sweep.
@@ -164,7 +171,7 @@ export function scoreCandidates(
         score += SLOT_WEIGHTS.notFridayAfternoon;
         reasons |= BIT['not-friday-afternoon'];
       }
-      out.push({ start: s, end: s + dur, score: Math.round(score * 1000) / 1000, reasons, day });
+      out.push({ start: s, end: s + dur, score: Math.round(score * 1e6) / 1e6, reasons, day });
     }
   }
   return out;
@@ -180,7 +187,11 @@ function better(a: Candidate, b: Candidate): number {
  * rather than two on one day. Without it they may share a day but never
  * overlap: overlapping alternatives (10:00 and 10:15) offer no real choice.
  */
-export function selectSlots(candidates: readonly Candidate[], count: number, spreadDays: boolean): Candidate[] {
+export function selectSlots(
+  candidates: readonly Candidate[],
+  count: number,
+  spreadDays: boolean,
+): Candidate[] {
   if (spreadDays) {
     const bestOfDay = new Map<number, Candidate>();
     for (const c of candidates) {

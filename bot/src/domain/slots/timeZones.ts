@@ -84,7 +84,14 @@ function intlOffset(z: ZoneCache, epoch: number): number {
   const whole = Math.floor(epoch / 1000) * 1000;
   const m = WALL.exec(z.format.format(whole));
   if (m === null) throw new Error('Intl returned an unexpected date format');
-  const wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]), Number(m[6]));
+  const wall = Date.UTC(
+    Number(m[3]),
+    Number(m[1]) - 1,
+    Number(m[2]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+  );
   return wall - whole;
 }
 

@@ -4,8 +4,9 @@
  * re-checks anything. Every failure is a ValidationError naming the field and
  * the rule, never the value (calendars are personal data).
  */
-import { integer, oneOf, violation } from '../validate';
+
 import { MEETING_MINUTES } from '../programme/vocabulary';
+import { integer, oneOf, violation } from '../validate';
 import type { Interval, MemberCalendar, SlotQuery } from './slotTypes';
 import { WEEKDAYS } from './slotTypes';
 import { DAY, isTimeZone, MINUTE } from './timeZones';

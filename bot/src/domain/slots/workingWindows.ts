@@ -12,9 +12,9 @@ import type { PreparedMember } from './validateSlotQuery';
 
 /**
  * One interval per local day in `zone` covering `range`, from `from` to `to`
- * minutes after local midnight, on the days `onDay` accepts. A day before
- * and after are included because a zone's day can start up to 14 hours away
- * from the UTC day the range is given in.
+ * minutes after local midnight, on the days `onDay` accepts. Days are the
+ * zone's own (which can start up to 14 hours away from UTC midnight), and
+ * since `to` is before midnight no day's interval reaches into the next.
  */
 export function dailyIntervals(
   zone: string,
@@ -24,8 +24,8 @@ export function dailyIntervals(
   onDay: (weekday: number) => boolean,
 ): Interval[] {
   const out: Interval[] = [];
-  const last = localDay(zone, range.end) + 1;
-  for (let day = localDay(zone, range.start) - 1; day <= last; day++) {
+  const last = localDay(zone, range.end);
+  for (let day = localDay(zone, range.start); day <= last; day++) {
     if (!onDay(weekday(day))) continue;
     const start = Math.max(range.start, localToEpoch(zone, day * DAY + from * MINUTE));
     const end = Math.min(range.end, localToEpoch(zone, day * DAY + to * MINUTE));
@@ -42,7 +42,10 @@ export function workingWindows(
 ): Interval[] {
   const work = dailyIntervals(m.workZone, range, m.workStart, m.workEnd, (d) => m.workDays[d] === true);
   if (lunch === undefined) return work;
-  return subtractIntervals(work, dailyIntervals(m.zone, range, lunch.start, lunch.end, () => true));
+  return subtractIntervals(
+    work,
+    dailyIntervals(m.zone, range, lunch.start, lunch.end, () => true),
+  );
 }
 
 /** Time when every member is working and none is at lunch. */
