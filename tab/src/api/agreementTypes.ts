@@ -8,12 +8,13 @@ export const AGREEMENT_STATUSES = ['drafting', 'in-force', 'reopened'] as const;
 /** drafting: never in force yet; in-force: the current version binds; reopened: a change is being agreed, the previous version binds. */
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-export const PLACES = ['teams', 'in-person', 'either'] as const;
-export type Place = (typeof PLACES)[number];
-export const SHARING = ['approved-learnings', 'unit-ideas'] as const;
-export type Sharing = (typeof SHARING)[number];
-export const NOTICE_HOURS = [24, 48, 72, 168] as const;
-export type NoticeHours = (typeof NOTICE_HOURS)[number];
+export type { NoticeHours, Sharing } from '../../../bot/src/domain/agreement/agreementTypes';
+
+import type { Place } from '../../../bot/src/domain/agreement/agreementTypes';
+
+// The agreement's vocabulary is the domain's own, so the tab and the bot never disagree on it.
+export { NOTICE_HOURS, PLACES, SHARING } from '../../../bot/src/domain/agreement/agreementTypes';
+export type { Place };
 
 export type PairRole = 'mentor' | 'aktori';
 

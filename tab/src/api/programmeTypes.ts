@@ -1,29 +1,29 @@
 /** The programme API's shapes as the tab sees them (the server's contract, bot/src/api/programmeRoutes.ts). */
+
+// The vocabulary is the domain's own (pure data, no server code): one list, never two that drift apart.
+import {
+  CADENCE_WEEKS,
+  COACHING_SESSIONS,
+  COMPETENCE_AIMS,
+  LANGUAGES,
+  MEETING_MINUTES,
+  PROGRAMME_FORMS,
+  THEMES,
+} from '../../../bot/src/domain/programme/vocabulary';
 import type { AgreementStatus } from './agreementTypes';
 
-export const FORMS = ['pair', 'group', 'peer', 'reverse', 'quick'] as const;
+export { LANGUAGES, THEMES };
+export const FORMS = PROGRAMME_FORMS;
 export type Form = (typeof FORMS)[number];
-export const AIMS = ['preserve', 'strengthen', 'update', 'develop'] as const;
+export const AIMS = COMPETENCE_AIMS;
 export type Aim = (typeof AIMS)[number];
-export const COACHING = ['start', 'middle', 'end'] as const;
+export const COACHING = COACHING_SESSIONS;
 export type Coaching = (typeof COACHING)[number];
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const CADENCES = [2, 3, 4, 6] as const;
+export const CADENCES = CADENCE_WEEKS;
 export type Cadence = (typeof CADENCES)[number];
-export const MINUTES = [45, 60] as const;
+export const MINUTES = MEETING_MINUTES;
 export type Minutes = (typeof MINUTES)[number];
-export const THEMES = [
-  'own-competence',
-  'career',
-  'work-and-family',
-  'internationality',
-  'supervisory-work',
-  'innovation',
-  'good-practices',
-  'entrepreneurship',
-  'networking',
-] as const;
 export type Theme = (typeof THEMES)[number];
 
 export type Mode =
