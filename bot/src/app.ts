@@ -113,6 +113,7 @@ export async function createApp(
       signUps,
       pairing,
       agreements,
+      logger,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
       now,
     },

@@ -4,6 +4,7 @@
  * supervisor's API seeing the goals once the agreement is in force.
  */
 import assert from 'node:assert/strict';
+import { TableClient } from '@azure/data-tables';
 import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
 import { aino, eveliina, onni, sanna } from '../support/programmeSeed';
 import {
@@ -69,6 +70,21 @@ describe('the agreement walkthrough', function () {
     pairId = results[0]!.pairId;
   });
   after(async () => world?.stop());
+
+  it('keeps both members’ mailboxes from the Teams roster with the pair (booking needs them)', async () => {
+    const pairs = TableClient.fromConnectionString(
+      world.azurite.connectionString,
+      `${world.tablePrefix}pairs`,
+      {
+        allowInsecureConnection: true,
+      },
+    );
+    const row = await pairs.getEntity<{ emails: string }>(programmeId, pairId);
+    assert.deepEqual(JSON.parse(row.emails), {
+      [aino.aadObjectId]: aino.email,
+      [eveliina.aadObjectId]: eveliina.email,
+    });
+  });
 
   it('opens from the introduction card at the first step for each member', async () => {
     const [intro] = await connector.waitForActivities(`a:1on1-${aino.botUserId}`, 1);

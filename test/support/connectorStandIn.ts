@@ -35,6 +35,8 @@ export interface RosterMember {
   readonly id: string;
   readonly name: string;
   readonly aadObjectId: string;
+  readonly email?: string;
+  readonly userPrincipalName?: string;
 }
 
 /** roster: who TeamsInfo.getMember finds (by Teams id or aadObjectId), as in a team's member list. */

@@ -43,7 +43,13 @@ export async function startWorld(): Promise<World> {
   const [azurite, connector] = await Promise.all([
     startAzurite(),
     startConnectorStandIn({
-      roster: DEMO_USERS.map((u) => ({ id: u.botUserId, name: u.name, aadObjectId: u.aadObjectId })),
+      roster: DEMO_USERS.map((u) => ({
+        id: u.botUserId,
+        name: u.name,
+        aadObjectId: u.aadObjectId,
+        email: u.email,
+        userPrincipalName: u.email,
+      })),
     }),
   ]);
   const server = await startServer({

@@ -3,4 +3,6 @@ export interface Actor {
   readonly tenantId: string;
   readonly userId: string;
   readonly name: string;
+  /** The person's mailbox address, when Teams told us (needed to book meetings). */
+  readonly email?: string;
 }

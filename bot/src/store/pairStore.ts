@@ -12,6 +12,7 @@ interface PairEntity extends EntityData {
   mentorId: string;
   aktoriIds: string;
   names: string;
+  emails?: string;
   reasons: string;
   status: string;
   formedBy: string;
@@ -38,6 +39,7 @@ export class TablePairStore implements PairRepository, PairStatusWriter {
       mentorId: p.mentorId,
       aktoriIds: JSON.stringify(p.aktoriIds),
       names: JSON.stringify(p.names),
+      emails: JSON.stringify(p.emails ?? {}),
       reasons: JSON.stringify(p.reasons),
       status: p.status,
       formedBy: p.formedBy,
@@ -87,6 +89,7 @@ function toPair(programmeId: string, id: string, e: PairEntity): Pair {
     mentorId: e.mentorId,
     aktoriIds: JSON.parse(e.aktoriIds) as string[],
     names: JSON.parse(e.names) as Record<string, string>,
+    emails: JSON.parse(e.emails ?? '{}') as Record<string, string>,
     reasons: JSON.parse(e.reasons) as Pair['reasons'],
     status: e.status as Pair['status'],
     formedBy: e.formedBy,

@@ -6,6 +6,7 @@ import { type EntityData, type Stored, TableRepository } from './tableRepository
 
 interface VolunteerEntity extends EntityData {
   name: string;
+  email?: string | undefined;
   role: string;
   offers: string;
   wants: string;
@@ -59,6 +60,7 @@ export class TableVolunteerStore implements VolunteerRepository {
 function toEntity(v: Volunteer): VolunteerEntity {
   return {
     name: v.name,
+    email: v.email,
     role: v.role,
     offers: JSON.stringify(v.offers),
     wants: JSON.stringify(v.wants),
@@ -81,6 +83,7 @@ function fromStored(s: Stored<VolunteerEntity>): Versioned<Volunteer> {
       programmeId: s.partitionKey,
       userId: s.rowKey,
       name: e.name,
+      ...(e.email ? { email: e.email } : {}),
       role: e.role as Volunteer['role'],
       offers: JSON.parse(e.offers) as string[],
       wants: JSON.parse(e.wants) as string[],

@@ -14,6 +14,7 @@ import type { MessageKey } from '../i18n/en';
 import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { joinList } from '../i18n/wording';
+import type { Logger } from '../logging';
 import type { Actor } from '../services/actor';
 import type { AgreementService } from '../services/agreements/agreementService';
 import type { PairingService } from '../services/programmes/pairingService';
@@ -28,6 +29,7 @@ import { signUpClosedCard } from './cards/signUpClosedCard';
 import { signUpFormCard } from './cards/signUpFormCard';
 import { signUpStateCard } from './cards/signUpStateCard';
 import { channelConversationId } from './conversationReferences';
+import { memberEmail } from './memberEmail';
 import type { ProactiveNotifier } from './proactiveNotifier';
 import { turnInfo } from './turnContextInfo';
 
@@ -39,6 +41,7 @@ export interface CardActionDeps {
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
   readonly now: () => Date;
+  readonly logger: Logger;
 }
 
 /** What the person sees next: a card in place of the one they used, or a short message beside it. */
@@ -68,8 +71,10 @@ export async function handleCardAction(
   switch (verb) {
     case 'signup.open':
       return openSignUp(deps, context, actor, data, locale);
-    case 'signup.save':
-      return { card: await saveSignUp(deps, actor, data, locale) };
+    case 'signup.save': {
+      const email = await memberEmail(context, deps.logger);
+      return { card: await saveSignUp(deps, email ? { ...actor, email } : actor, data, locale) };
+    }
     case 'signup.withdraw': {
       const programmeId = programmeIdOf(data);
       const volunteer = await deps.signUps.withdraw(actor, programmeId);

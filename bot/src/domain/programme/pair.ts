@@ -17,6 +17,8 @@ export interface Pair {
   readonly aktoriIds: readonly string[];
   /** Display names at forming time, for cards and the dashboard. */
   readonly names: Readonly<Record<string, string>>;
+  /** Members' mailbox addresses as known at forming time (booking needs them). */
+  readonly emails?: Readonly<Record<string, string>>;
   readonly reasons: readonly Reason[];
   readonly status: PairStatus;
   readonly formedBy: string;

@@ -27,6 +27,8 @@ export interface Volunteer extends VolunteerProfile {
   readonly programmeId: string;
   readonly userId: string;
   readonly name: string;
+  /** Mailbox address from the Teams roster, for booking meetings; absent when Teams did not say. */
+  readonly email?: string;
   readonly status: VolunteerStatus;
   /** Pairs the person is in: one for an aktori, up to `capacity` for a mentor. */
   readonly pairIds: readonly string[];

@@ -209,6 +209,9 @@ export class PairingService {
       mentorId: proposal.mentorId,
       aktoriIds: proposal.aktoriIds,
       names: Object.fromEntries(versioned.map((m) => [m.value.userId, m.value.name])),
+      emails: Object.fromEntries(
+        versioned.flatMap((m) => (m.value.email ? [[m.value.userId, m.value.email]] : [])),
+      ),
       reasons: [],
       status: 'formed',
       formedBy: actor.userId,

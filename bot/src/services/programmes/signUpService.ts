@@ -60,6 +60,7 @@ export class SignUpService {
         programmeId,
         userId: actor.userId,
         name: actor.name,
+        ...(actor.email ? { email: actor.email } : {}),
         status: 'active',
         pairIds: [],
         signedUpAt: at,
@@ -79,6 +80,7 @@ export class SignUpService {
         ...existing.value,
         ...profile,
         name: actor.name,
+        ...(actor.email ? { email: actor.email } : {}),
         status: 'active',
         updatedAt: at,
       };
