@@ -5,6 +5,8 @@
  */
 
 import { DevSessionAuthenticator, NoSignInAuthenticator } from './api/devSessions';
+import { EntraSigningKeys } from './api/entraKeys';
+import { EntraTokenAuthenticator } from './api/entraTokens';
 import type { Authenticator } from './api/principal';
 import { type Config, isLoopbackHost } from './config';
 import { DEMO_USERS } from './devsupport/demoOrganisation';
@@ -124,8 +126,13 @@ export async function createApp(
 
   const devSignInAllowed =
     config.mode === 'local' && isLoopbackHost(config.host) && config.devSessionKey !== undefined;
-  const authenticator: Authenticator =
-    devSignInAllowed && config.devSessionKey
+  const authenticator: Authenticator = config.entra
+    ? new EntraTokenAuthenticator({
+        ...config.entra,
+        now,
+        keys: new EntraSigningKeys({ ...config.entra, now, logger }),
+      })
+    : devSignInAllowed && config.devSessionKey
       ? new DevSessionAuthenticator(config.devSessionKey, now)
       : new NoSignInAuthenticator();
 

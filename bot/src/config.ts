@@ -28,6 +28,17 @@ export interface GraphConfig {
   readonly clientSecret?: string;
 }
 
+/** Teams SSO for the tab: which Entra tokens the API accepts (azure mode only). */
+export interface EntraConfig {
+  readonly tenantId: string;
+  /** The tab's Entra app (client) id. */
+  readonly clientId: string;
+  /** The tab's Application ID URI, api://{host}/{clientId}. */
+  readonly appIdUri: string;
+  /** Where the tenant's signing keys are fetched from. */
+  readonly authorityUrl: string;
+}
+
 export interface Config {
   readonly mode: Mode;
   readonly host: string;
@@ -37,6 +48,8 @@ export interface Config {
   /** Prefix for table names so several stacks can share one account (tests, slots). */
   readonly tablePrefix: string;
   readonly graph: GraphConfig;
+  /** Azure mode only. */
+  readonly entra: EntraConfig | undefined;
   readonly tabDistDir: string;
   readonly logLevel: LogLevel;
   /** Local mode only: signs dev sign-in sessions for the tab. */
@@ -107,6 +120,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const bot = readBot(get, mode, problems);
   const tables = readTables(get, mode, problems);
   const graph = readGraph(get, mode, problems);
+  // The tab's Entra app lives in the Microsoft 365 tenant (with Graph's app registration); the bot's own
+  // tenant may be the Azure subscription's when it runs as a managed identity.
+  const entra =
+    mode === 'azure' ? readEntra(get, graph.tenantId ?? bot?.tenantId ?? '', problems) : undefined;
 
   const tablePrefix = get('TABLE_PREFIX') ?? '';
   if (!/^[A-Za-z][A-Za-z0-9]{0,19}$/.test(tablePrefix) && tablePrefix !== '') {
@@ -143,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     tables,
     tablePrefix,
     graph,
+    entra,
     tabDistDir,
     logLevel,
     devSessionKey,
@@ -240,6 +258,44 @@ function readGraph(get: (n: string) => string | undefined, mode: Mode, problems:
     ...(clientId ? { clientId } : {}),
     ...(clientSecret ? { clientSecret } : {}),
   };
+}
+
+function readEntra(
+  get: (n: string) => string | undefined,
+  tenantId: string,
+  problems: string[],
+): EntraConfig {
+  const clientId = get('AAD_APP_CLIENT_ID');
+  const appIdUri = get('AAD_APP_ID_URI');
+  const authorityUrl = (get('ENTRA_AUTHORITY_URL') ?? 'https://login.microsoftonline.com').replace(
+    /\/+$/,
+    '',
+  );
+  if (!clientId)
+    problems.push('AAD_APP_CLIENT_ID is required in azure mode (the tab’s Entra app id, for Teams sign-in)');
+  else if (!GUID.test(clientId)) problems.push('AAD_APP_CLIENT_ID must be a GUID');
+  if (!appIdUri) problems.push('AAD_APP_ID_URI is required in azure mode (the tab’s Application ID URI)');
+  else if (!/^api:\/\/[^\s/]+(\/[^\s]*)?$/.test(appIdUri) || appIdUri.length > 400) {
+    problems.push(`AAD_APP_ID_URI must be an api:// URI (api://host/client-id), not "${appIdUri}"`);
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(authorityUrl);
+  } catch {
+    problems.push(`ENTRA_AUTHORITY_URL is not a URL: "${authorityUrl}"`);
+  }
+  // Signing keys decide who is signed in: only a loopback stand-in (tests) may serve them without TLS.
+  if (
+    url &&
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && isLoopbackHost(url.hostname.replace(/^\[|\]$/g, '')))
+  ) {
+    problems.push('ENTRA_AUTHORITY_URL must use https (plain http only on a loopback address)');
+  }
+  if (url && (url.search || url.hash || url.username || url.password)) {
+    problems.push('ENTRA_AUTHORITY_URL must be a plain base URL (no query, fragment or credentials)');
+  }
+  return { tenantId, clientId: clientId ?? '', appIdUri: appIdUri ?? '', authorityUrl };
 }
 
 function parseInteger(raw: string, name: string, min: number, max: number, problems: string[]): number {

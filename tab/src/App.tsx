@@ -7,14 +7,14 @@ import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient, type SessionUser } from './api/client';
 import { clearSession, loadSession, type Session } from './auth/session';
-import { acquireTeamsToken } from './auth/teamsSso';
+import { acquireTeamsToken, type TeamsSignIn } from './auth/teamsSso';
 import { AppHeader } from './components/AppHeader';
 import { PageHeading } from './components/PageHeading';
 import { Loading } from './components/Status';
 import { I18nContext, type Locale, resolveLocale, translator } from './i18n';
 import { SignedInPages } from './pages/SignedInPages';
 import { SignInPage } from './pages/SignInPage';
-import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInPendingPage } from './pages/TeamsPages';
+import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInFailedPage } from './pages/TeamsPages';
 import { sectionOf, useRoute } from './routing/route';
 import { connectToTeams, type LaunchParams } from './teams/hostContext';
 import { fluentTheme, systemTheme, type ThemeName, themeFromTeams, watchSystemTheme } from './theme';
@@ -22,7 +22,7 @@ import { fluentTheme, systemTheme, type ThemeName, themeFromTeams, watchSystemTh
 type Screen =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'teams-failed' }
-  | { readonly kind: 'teams-sign-in-pending' }
+  | { readonly kind: 'teams-sign-in-failed'; readonly problem: 'consent' | 'failed' }
   | { readonly kind: 'configure' }
   | { readonly kind: 'sign-in'; readonly notice?: 'sessionEnded' }
   | { readonly kind: 'signed-in' };
@@ -64,7 +64,23 @@ export function App({ launch }: { launch: LaunchParams }) {
 
   // Read on every request, so signing in again needs no new client.
   const tokenRef = useRef<string | undefined>(initial?.token);
-  const api = useMemo(() => createApiClient({ getToken: () => tokenRef.current }), []);
+  const api = useMemo(
+    () =>
+      createApiClient({
+        getToken: () => tokenRef.current,
+        // Inside Teams an ended token is renewed by Teams itself; the request is then tried once more.
+        ...(launch.inTeams
+          ? {
+              refreshToken: async () => {
+                const signIn = await acquireTeamsToken();
+                if (signIn.status === 'signed-in') tokenRef.current = signIn.token;
+                return signIn.status === 'signed-in';
+              },
+            }
+          : {}),
+      }),
+    [launch.inTeams],
+  );
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
 
   useEffect(() => {
@@ -87,12 +103,8 @@ export function App({ launch }: { launch: LaunchParams }) {
         } else {
           const signIn = await acquireTeamsToken();
           if (!live) return;
-          if (signIn.status === 'signed-in') {
-            tokenRef.current = signIn.token;
-            setScreen({ kind: 'signed-in' });
-          } else {
-            setScreen({ kind: 'teams-sign-in-pending' });
-          }
+          if (signIn.status === 'signed-in') tokenRef.current = signIn.token;
+          setScreen(screenAfter(signIn));
         }
         // Tells Teams to drop its loading indicator: the tab now shows something true.
         await host.notifySuccess();
@@ -124,7 +136,7 @@ export function App({ launch }: { launch: LaunchParams }) {
       // In Teams the Teams account is the session; only its sign-in can start a new one.
       setScreen(
         launch.inTeams
-          ? { kind: 'teams-sign-in-pending' }
+          ? { kind: 'teams-sign-in-failed', problem: 'failed' }
           : notice
             ? { kind: 'sign-in', notice }
             : { kind: 'sign-in' },
@@ -134,6 +146,11 @@ export function App({ launch }: { launch: LaunchParams }) {
   );
   const onUnauthenticated = useCallback(() => endSession('sessionEnded'), [endSession]);
   const onSignOut = useCallback(() => endSession(), [endSession]);
+  const onRetryTeamsSignIn = useCallback(async () => {
+    const signIn = await acquireTeamsToken();
+    if (signIn.status === 'signed-in') tokenRef.current = signIn.token;
+    setScreen(screenAfter(signIn));
+  }, []);
   const onSignedIn = useCallback((session: Session) => {
     tokenRef.current = session.token;
     setUser(session.user);
@@ -157,7 +174,9 @@ export function App({ launch }: { launch: LaunchParams }) {
             </>
           )}
           {screen.kind === 'teams-failed' && <TeamsConnectFailedPage />}
-          {screen.kind === 'teams-sign-in-pending' && <TeamsSignInPendingPage />}
+          {screen.kind === 'teams-sign-in-failed' && (
+            <TeamsSignInFailedPage problem={screen.problem} onRetry={onRetryTeamsSignIn} />
+          )}
           {screen.kind === 'configure' && <TeamsConfigurePage />}
           {screen.kind === 'sign-in' && (
             <SignInPage api={api} notice={screen.notice} onSignedIn={onSignedIn} />
@@ -175,4 +194,14 @@ export function App({ launch }: { launch: LaunchParams }) {
       </FluentProvider>
     </I18nContext.Provider>
   );
+}
+
+/** Where Teams sign-in leaves the tab. */
+function screenAfter(signIn: TeamsSignIn): Screen {
+  if (signIn.status === 'signed-in') return { kind: 'signed-in' };
+  if (signIn.status === 'not-in-teams') return { kind: 'teams-failed' };
+  return {
+    kind: 'teams-sign-in-failed',
+    problem: signIn.status === 'consent-required' ? 'consent' : 'failed',
+  };
 }

@@ -151,6 +151,8 @@ describe('azure mode', function () {
       GRAPH_TENANT_ID: GUID,
       GRAPH_CLIENT_ID: GUID,
       GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+      AAD_APP_CLIENT_ID: GUID,
+      AAD_APP_ID_URI: `api://127.0.0.1/${GUID}`,
     });
   });
   after(async () => {

@@ -11,6 +11,8 @@ const AZURE = {
   GRAPH_TENANT_ID: GUID,
   GRAPH_CLIENT_ID: GUID,
   GRAPH_CLIENT_SECRET: 'graph-secret',
+  AAD_APP_CLIENT_ID: GUID,
+  AAD_APP_ID_URI: `api://polku.example.net/${GUID}`,
 };
 
 function problemsOf(env: Record<string, string>): readonly string[] {

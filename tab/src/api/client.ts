@@ -50,6 +50,8 @@ export interface ApiClientOptions {
   readonly baseUrl?: string;
   /** The current bearer token, read on every call so a new sign-in needs no new client. */
   readonly getToken?: () => string | undefined;
+  /** Inside Teams: renews the token after a 401 (see ./http.ts). */
+  readonly refreshToken?: () => Promise<boolean>;
   readonly timeoutMs?: number;
 }
 

@@ -68,10 +68,29 @@ export type Call = (
 export interface HttpOptions {
   readonly baseUrl?: string;
   readonly getToken?: () => string | undefined;
+  /**
+   * Inside Teams: gets a fresh token after a 401 (true when it did); the request is then sent once more.
+   * A 401 means the server did nothing, so sending again is safe for every method.
+   */
+  readonly refreshToken?: () => Promise<boolean>;
   readonly timeoutMs?: number;
 }
 
 export function createCall(options: HttpOptions = {}): Call {
+  const { refreshToken } = options;
+  const send = sendOnce(options);
+  return async (method, path, body, extra) => {
+    try {
+      return await send(method, path, body, extra);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401 && refreshToken && (await refreshToken())))
+        throw err;
+      return send(method, path, body, extra);
+    }
+  };
+}
+
+function sendOnce(options: HttpOptions): Call {
   const { baseUrl = '', getToken = () => undefined, timeoutMs = 15000 } = options;
   return async (method, path, body, extra = {}) => {
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };

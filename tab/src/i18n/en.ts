@@ -36,9 +36,11 @@ export const en = {
   'role.aktori': 'Mentee',
   'teams.connecting': 'Connecting to Teams…',
   'teams.connectFailed': 'Polku couldn’t connect to Teams. Close this tab and open it again.',
-  'teams.ssoPending.title': 'Teams sign-in is not configured yet',
-  'teams.ssoPending.body':
-    'Signing in with your Teams account comes in a later version of Polku. Until then this tab can’t show your programmes inside Teams. Your conversations with the Polku bot work as usual.',
+  'teams.signInFailed.title': 'Couldn’t sign you in',
+  'teams.signInFailed.body':
+    'Polku couldn’t sign you in with your Teams account. Try again; if it keeps happening, ask your Teams administrator to check Polku’s sign-in settings.',
+  'teams.signInFailed.consent':
+    'Polku needs your permission to use your Teams account. Select Try again and accept the request. If you can’t, ask your administrator to approve Polku for your organisation.',
   'configure.title': 'Add the Polku programme dashboard',
   'configure.body':
     'This tab shows the team’s mentoring programmes: who takes part, the pairs and their goals – never what pairs talk about. Select Save to add it.',

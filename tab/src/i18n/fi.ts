@@ -32,9 +32,11 @@ export const fi: Messages = {
   'role.aktori': 'Aktori',
   'teams.connecting': 'Yhdistetään Teamsiin…',
   'teams.connectFailed': 'Polku ei saanut yhteyttä Teamsiin. Sulje välilehti ja avaa se uudelleen.',
-  'teams.ssoPending.title': 'Teams-kirjautumista ei ole vielä määritetty',
-  'teams.ssoPending.body':
-    'Kirjautuminen Teams-tililläsi tulee Polun myöhempään versioon. Siihen asti tämä välilehti ei voi näyttää ohjelmiasi Teamsissa. Keskustelut Polku-botin kanssa toimivat tavalliseen tapaan.',
+  'teams.signInFailed.title': 'Kirjautuminen ei onnistunut',
+  'teams.signInFailed.body':
+    'Polku ei saanut kirjattua sinua sisään Teams-tililläsi. Yritä uudelleen. Jos ongelma toistuu, pyydä Teams-ylläpitäjää tarkistamaan Polun kirjautumisasetukset.',
+  'teams.signInFailed.consent':
+    'Polku tarvitsee luvan käyttää Teams-tiliäsi. Valitse Yritä uudelleen ja hyväksy pyyntö. Jos et voi hyväksyä sitä, pyydä ylläpitäjää hyväksymään Polku organisaatiollesi.',
   'configure.title': 'Lisää Polun ohjelmanäkymä',
   'configure.body':
     'Tämä välilehti näyttää tiimin mentorointiohjelmat: ketkä osallistuvat, parit ja heidän tavoitteensa – ei koskaan sitä, mistä parit puhuvat. Lisää välilehti valitsemalla Tallenna.',

@@ -32,9 +32,11 @@ export const sv: Messages = {
   'role.aktori': 'Adept',
   'teams.connecting': 'Ansluter till Teams…',
   'teams.connectFailed': 'Polku kunde inte ansluta till Teams. Stäng fliken och öppna den igen.',
-  'teams.ssoPending.title': 'Inloggning via Teams är inte konfigurerad ännu',
-  'teams.ssoPending.body':
-    'Inloggning med ditt Teams-konto kommer i en senare version av Polku. Tills dess kan den här fliken inte visa dina program i Teams. Dina samtal med Polku-boten fungerar som vanligt.',
+  'teams.signInFailed.title': 'Det gick inte att logga in dig',
+  'teams.signInFailed.body':
+    'Polku kunde inte logga in dig med ditt Teams-konto. Försök igen. Om det fortsätter att hända, be din Teams-administratör kontrollera Polkus inloggningsinställningar.',
+  'teams.signInFailed.consent':
+    'Polku behöver ditt tillstånd att använda ditt Teams-konto. Välj Försök igen och godkänn begäran. Om du inte kan det, be din administratör godkänna Polku för organisationen.',
   'configure.title': 'Lägg till Polkus programöversikt',
   'configure.body':
     'Den här fliken visar teamets mentorprogram: vilka som deltar, paren och deras mål – aldrig vad paren pratar om. Välj Spara för att lägga till den.',

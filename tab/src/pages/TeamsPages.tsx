@@ -1,4 +1,4 @@
-/** The pages only seen inside Teams: connecting, connection failed, sign-in pending SSO, and configuration. */
+/** The pages only seen inside Teams: connecting, connection failed, sign-in failed, and configuration. */
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
@@ -30,13 +30,26 @@ export function TeamsConnectFailedPage() {
   );
 }
 
-export function TeamsSignInPendingPage() {
+/** Teams gave no token (consent missing, or it failed), or the API refused a fresh one. */
+export function TeamsSignInFailedPage({
+  problem,
+  onRetry,
+}: {
+  readonly problem: 'consent' | 'failed';
+  readonly onRetry: () => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <div className={styles.page}>
-      <PageHeading>{t('teams.ssoPending.title')}</PageHeading>
-      <Text as="p">{t('teams.ssoPending.body')}</Text>
+      <PageHeading>{t('teams.signInFailed.title')}</PageHeading>
+      <Text as="p" role="alert">
+        {t(problem === 'consent' ? 'teams.signInFailed.consent' : 'teams.signInFailed.body')}
+      </Text>
+      {/* Trying again asks Teams again, which shows its consent prompt when consent is what is missing. */}
+      <Button appearance="primary" onClick={onRetry}>
+        {t('common.retry')}
+      </Button>
     </div>
   );
 }
