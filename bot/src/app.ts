@@ -8,18 +8,22 @@ import { DevSessionAuthenticator, NoSignInAuthenticator } from './api/devSession
 import { EntraSigningKeys } from './api/entraKeys';
 import { EntraTokenAuthenticator } from './api/entraTokens';
 import type { Authenticator } from './api/principal';
+import { GraphCalendar } from './calendar/graphCalendar';
+import { createGraphClient } from './calendar/graphClient';
 import { type Config, isLoopbackHost } from './config';
 import { DEMO_USERS } from './devsupport/demoOrganisation';
 import { ThrottledError, UnavailableError } from './domain/errors';
 import { errorForLog, type Logger } from './logging';
 import { createServer, type HttpServer } from './server';
 import { AgreementService } from './services/agreements/agreementService';
+import { BookingService } from './services/meetings/bookingService';
 import { PairingService } from './services/programmes/pairingService';
 import { ProgrammeService } from './services/programmes/programmeService';
 import { SignUpService } from './services/programmes/signUpService';
 import { TableAccessStore } from './store/accessStore';
 import { TableAgreementStore } from './store/agreementStore';
 import { TableConversationStore } from './store/conversationStore';
+import { TableMeetingStore } from './store/meetingStore';
 import { TableMembershipStore, TablePairStore } from './store/pairStore';
 import { TableProgrammeStore } from './store/programmeStore';
 import { createTableClientFactory } from './store/tableClients';
@@ -98,6 +102,20 @@ export async function createApp(
     now,
     onNotifyError,
   });
+  const booking = new BookingService({
+    agreements,
+    meetings: new TableMeetingStore(tables.meetings),
+    calendar: new GraphCalendar(
+      createGraphClient({
+        mode: config.mode,
+        graph: config.graph,
+        ...(config.tables.kind === 'endpoint' && config.tables.managedIdentityClientId
+          ? { managedIdentityClientId: config.tables.managedIdentityClientId }
+          : {}),
+      }),
+    ),
+    now,
+  });
   const pairing = new PairingService({
     programmeService: programmes,
     volunteers,
@@ -149,6 +167,7 @@ export async function createApp(
       logger,
       mode: config.mode,
       agreements,
+      booking,
       programmes: {
         programmes,
         pairing,

@@ -11,6 +11,7 @@ import {
   DEMO_USERS,
   type DemoUser,
 } from '../../bot/src/devsupport/demoOrganisation';
+import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
 import { type AzuriteHandle, startAzurite } from './azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
 import { type ServerHandle, startServer } from './serverProcess';
@@ -26,6 +27,8 @@ export interface World {
   readonly azurite: AzuriteHandle;
   readonly connector: ConnectorStandIn;
   readonly server: ServerHandle;
+  /** The Graph emulator, when asked for. */
+  readonly graph: GraphEmulator | undefined;
   readonly tablePrefix: string;
   /** The user speaking in the demo channel. */
   inChannel(user: DemoUser, locale?: string): ActivityOptions;
@@ -38,8 +41,10 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** options.graph: also start the Graph emulator and point the server at it. */
+export async function startWorld(options: { graph?: boolean } = {}): Promise<World> {
   const tablePrefix = `w${Math.random().toString(36).slice(2, 9)}`;
+  const graph = options.graph ? await startGraphEmulator() : undefined;
   const [azurite, connector] = await Promise.all([
     startAzurite(),
     startConnectorStandIn({
@@ -55,6 +60,7 @@ export async function startWorld(): Promise<World> {
   const server = await startServer({
     TABLES_CONNECTION_STRING: azurite.connectionString,
     TABLE_PREFIX: tablePrefix,
+    ...(graph ? { GRAPH_BASE_URL: graph.baseUrl } : {}),
   });
   const inChannel = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
     serviceUrl: connector.serviceUrl,
@@ -93,6 +99,7 @@ export async function startWorld(): Promise<World> {
     azurite,
     connector,
     server,
+    graph,
     tablePrefix,
     inChannel,
     personal: (user, locale = 'fi-FI') => ({ serviceUrl: connector.serviceUrl, user, locale }),
@@ -108,6 +115,7 @@ export async function startWorld(): Promise<World> {
       await server.stop();
       await connector.close();
       await azurite.stop();
+      await graph?.stop();
     },
   };
 }

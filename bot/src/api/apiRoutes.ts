@@ -9,10 +9,12 @@ import type { DemoUser } from '../devsupport/demoOrganisation';
 import { PolkuError } from '../domain/errors';
 import type { Logger } from '../logging';
 import type { AgreementService } from '../services/agreements/agreementService';
+import type { BookingService } from '../services/meetings/bookingService';
 import type { ProgrammeAccess } from '../store/accessStore';
 import { registerAgreementRoutes } from './agreementRoutes';
 import { mintDevSession } from './devSessions';
 import { sendError, sendJson } from './httpErrors';
+import { registerMeetingRoutes } from './meetingRoutes';
 import type { Authenticator } from './principal';
 import { type ProgrammeRouteDeps, registerProgrammeRoutes } from './programmeRoutes';
 import { jsonObject, requiredString } from './requestInput';
@@ -31,6 +33,7 @@ export interface ApiDeps {
   readonly mode: 'local' | 'azure';
   readonly programmes: Omit<ProgrammeRouteDeps, 'authenticator' | 'logger'>;
   readonly agreements: AgreementService;
+  readonly booking: BookingService;
 }
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
@@ -43,6 +46,11 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   });
   registerAgreementRoutes(server, {
     agreements: deps.agreements,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerMeetingRoutes(server, {
+    booking: deps.booking,
     authenticator: deps.authenticator,
     logger: deps.logger,
   });

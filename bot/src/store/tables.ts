@@ -22,6 +22,8 @@ export const TABLE_NAMES = {
   memberships: 'memberships',
   /** A pair's agreement: PK pairId, RK "current" and one row per version. */
   agreements: 'agreements',
+  /** A pair's meetings: PK pairId, RK m0001… */
+  meetings: 'meetings',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

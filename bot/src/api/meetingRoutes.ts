@@ -1,0 +1,91 @@
+/**
+ * A pair's meetings for its members: ranked free times and booking. The
+ * chat cards call the same service; only the pair's members get anything.
+ */
+import type { Request, Response, Server } from 'restify';
+import { ValidationError } from '../domain/errors';
+import type { Meeting } from '../domain/meetings/meeting';
+import { field, integer, object } from '../domain/validate';
+import type { Logger } from '../logging';
+import type { BookingService } from '../services/meetings/bookingService';
+import { sendError, sendJson } from './httpErrors';
+import type { Authenticator, Principal } from './principal';
+
+export interface MeetingRouteDeps {
+  readonly authenticator: Authenticator;
+  readonly booking: BookingService;
+  readonly logger: Logger;
+}
+
+type Handler = (req: Request, res: Response, me: Principal) => Promise<void>;
+
+export function registerMeetingRoutes(server: Server, deps: MeetingRouteDeps): void {
+  const route = (handler: Handler) => async (req: Request, res: Response) => {
+    const correlationId = String(req.id());
+    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
+    try {
+      await handler(req, res, await deps.authenticator.authenticate(req.header('authorization')));
+    } catch (err) {
+      sendError(res, err, log, correlationId);
+    }
+  };
+
+  server.get(
+    '/api/v1/pairs/:pairId/slots',
+    route(async (req, res, me) => {
+      const weeksLater = integer(
+        (req.query as Record<string, unknown> | undefined)?.weeksLater ?? '0',
+        'weeksLater',
+        0,
+        8,
+      );
+      const { slots, durationMinutes } = await deps.booking.suggest(me, pairIdOf(req), weeksLater);
+      sendJson(res, 200, {
+        durationMinutes,
+        slots: slots.map((s) => ({
+          start: new Date(s.start).toISOString(),
+          end: new Date(s.end).toISOString(),
+        })),
+      });
+    }),
+  );
+
+  server.get(
+    '/api/v1/pairs/:pairId/meetings',
+    route(async (req, res, me) => {
+      sendJson(res, 200, { items: (await deps.booking.list(me, pairIdOf(req))).map(meetingJson) });
+    }),
+  );
+
+  server.post(
+    '/api/v1/pairs/:pairId/meetings',
+    route(async (req, res, me) => {
+      const raw = field(object(req.body), 'start');
+      const start =
+        typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/.test(raw)
+          ? Date.parse(raw)
+          : Number.NaN;
+      if (!Number.isFinite(start))
+        throw new ValidationError('start must be a UTC time', { field: 'start', rule: 'format' });
+      sendJson(res, 201, { meeting: meetingJson(await deps.booking.book(me, pairIdOf(req), start)) });
+    }),
+  );
+}
+
+function pairIdOf(req: Request): string {
+  const pairId = (req.params as Record<string, unknown>).pairId;
+  if (typeof pairId !== 'string' || !/^p[0-9a-f]{16}$/.test(pairId)) {
+    throw new ValidationError('pairId is not a pair id', { field: 'pairId', rule: 'format' });
+  }
+  return pairId;
+}
+
+function meetingJson(m: Meeting): Record<string, unknown> {
+  return {
+    number: m.number,
+    start: new Date(m.start).toISOString(),
+    end: new Date(m.end).toISOString(),
+    status: m.status,
+    joinUrl: m.joinUrl ?? null,
+  };
+}
