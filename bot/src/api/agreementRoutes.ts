@@ -7,7 +7,8 @@ import { agreementStatus, membersOf } from '../domain/agreement/agreementTypes';
 import { ValidationError } from '../domain/errors';
 import type { Logger } from '../logging';
 import type { AgreementService } from '../services/agreements/agreementService';
-import { sendError, sendJson } from './httpErrors';
+import { authenticatedRoute } from './authenticatedRoute';
+import { sendJson } from './httpErrors';
 import type { Authenticator, Principal } from './principal';
 
 export interface AgreementRouteDeps {
@@ -16,18 +17,8 @@ export interface AgreementRouteDeps {
   readonly logger: Logger;
 }
 
-type Handler = (req: Request, res: Response, me: Principal) => Promise<void>;
-
 export function registerAgreementRoutes(server: Server, deps: AgreementRouteDeps): void {
-  const route = (handler: Handler) => async (req: Request, res: Response) => {
-    const correlationId = String(req.id());
-    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
-    try {
-      await handler(req, res, await deps.authenticator.authenticate(req.header('authorization')));
-    } catch (err) {
-      sendError(res, err, log, correlationId);
-    }
-  };
+  const route = authenticatedRoute(deps);
 
   server.get(
     '/api/v1/me/pairs',

@@ -8,7 +8,8 @@ import type { Meeting } from '../domain/meetings/meeting';
 import { field, integer, object } from '../domain/validate';
 import type { Logger } from '../logging';
 import type { BookingService } from '../services/meetings/bookingService';
-import { sendError, sendJson } from './httpErrors';
+import { authenticatedRoute } from './authenticatedRoute';
+import { sendJson } from './httpErrors';
 import type { Authenticator, Principal } from './principal';
 
 export interface MeetingRouteDeps {
@@ -17,18 +18,8 @@ export interface MeetingRouteDeps {
   readonly logger: Logger;
 }
 
-type Handler = (req: Request, res: Response, me: Principal) => Promise<void>;
-
 export function registerMeetingRoutes(server: Server, deps: MeetingRouteDeps): void {
-  const route = (handler: Handler) => async (req: Request, res: Response) => {
-    const correlationId = String(req.id());
-    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
-    try {
-      await handler(req, res, await deps.authenticator.authenticate(req.header('authorization')));
-    } catch (err) {
-      sendError(res, err, log, correlationId);
-    }
-  };
+  const route = authenticatedRoute(deps);
 
   server.get(
     '/api/v1/pairs/:pairId/slots',

@@ -15,7 +15,8 @@ import { explainSuggestion, tagLabel } from '../i18n/reasonText';
 import type { Logger } from '../logging';
 import type { PairingService } from '../services/programmes/pairingService';
 import type { ProgrammeService } from '../services/programmes/programmeService';
-import { sendError, sendJson } from './httpErrors';
+import { authenticatedRoute } from './authenticatedRoute';
+import { sendJson } from './httpErrors';
 import type { Authenticator, Principal } from './principal';
 
 export interface ProgrammeRouteDeps {
@@ -29,21 +30,10 @@ export interface ProgrammeRouteDeps {
   readonly logger: Logger;
 }
 
-type Handler = (req: Request, res: Response, me: Principal, log: Logger) => Promise<void>;
-
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerProgrammeRoutes(server: Server, deps: ProgrammeRouteDeps): void {
-  const route = (handler: Handler) => async (req: Request, res: Response) => {
-    const correlationId = String(req.id());
-    const log = deps.logger.child({ correlationId, route: req.getRoute()?.path });
-    try {
-      const me = await deps.authenticator.authenticate(req.header('authorization'));
-      await handler(req, res, me, log);
-    } catch (err) {
-      sendError(res, err, log, correlationId);
-    }
-  };
+  const route = authenticatedRoute(deps);
 
   server.get(
     '/api/v1/channels',
