@@ -133,6 +133,7 @@ export async function createApp(
       signUps,
       pairing,
       agreements,
+      booking,
       logger,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
       now,

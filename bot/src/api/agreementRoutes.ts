@@ -2,14 +2,14 @@
  * A member's own pairs and agreements for the tab ("My mentoring"). Only the
  * pair's members get an agreement; everyone else gets the same refusal.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import { agreementStatus, membersOf } from '../domain/agreement/agreementTypes';
 import { ValidationError } from '../domain/errors';
 import type { Logger } from '../logging';
 import type { AgreementService } from '../services/agreements/agreementService';
 import { authenticatedRoute } from './authenticatedRoute';
 import { sendJson } from './httpErrors';
-import type { Authenticator, Principal } from './principal';
+import type { Authenticator } from './principal';
 
 export interface AgreementRouteDeps {
   readonly authenticator: Authenticator;

@@ -2,7 +2,7 @@
  * A pair's meetings for its members: ranked free times and booking. The
  * chat cards call the same service; only the pair's members get anything.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { ValidationError } from '../domain/errors';
 import type { Meeting } from '../domain/meetings/meeting';
 import { field, integer, object } from '../domain/validate';
@@ -10,7 +10,7 @@ import type { Logger } from '../logging';
 import type { BookingService } from '../services/meetings/bookingService';
 import { authenticatedRoute } from './authenticatedRoute';
 import { sendJson } from './httpErrors';
-import type { Authenticator, Principal } from './principal';
+import type { Authenticator } from './principal';
 
 export interface MeetingRouteDeps {
   readonly authenticator: Authenticator;

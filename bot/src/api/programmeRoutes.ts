@@ -4,7 +4,7 @@
  * from the programme itself (owners, coordinators); the services refuse
  * everyone else before anything changes.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import { PolkuError, ValidationError } from '../domain/errors';
 import type { Reason } from '../domain/matching/matchTypes';
 import type { ChannelRef, Programme } from '../domain/programme/programme';

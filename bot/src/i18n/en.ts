@@ -402,7 +402,7 @@ export const en = {
     'Your supervisor sees the goals and the pair’s status only — never what you talk about.',
   'agreement.inForce.next.title': 'Next: your first meeting',
   'agreement.inForce.next':
-    'Booking meetings is coming to Polku. Until then, agree the time of your first meeting together in Teams.',
+    'Book your first meeting below: Polku offers times when both of you are free in working hours and sends the Teams invitation to both.',
   'agreement.inForce.reopen.note':
     'Reopening makes a new version that everyone accepts again; the current one stays in force meanwhile.',
   'agreement.inForce.reopen': 'Reopen the agreement',
@@ -436,6 +436,28 @@ export const en = {
   'field.confidentiality': 'Confidentiality',
   'agreement.notMember': 'Only the pair’s members can see or change its agreement.',
   'agreement.notInForce': 'Only an agreement in force can be reopened.',
+  'agreement.inForce.book': 'Book our meeting',
+  'meeting.slots.title': 'Book your next meeting',
+  'meeting.slots.intro':
+    'These times are free in both calendars. Pick one and Polku sends the calendar invitation to both of you.',
+  'meeting.slots.zone': 'Times are shown in the {zone} time zone. Each meeting lasts {minutes} minutes.',
+  'meeting.slots.none': 'No time is free in both calendars then. Look at other times.',
+  'meeting.slots.other': 'Other times',
+  'meeting.slots.taken': 'That time was just taken; here are the current options.',
+  'meeting.slot': '{date}, {from}–{to}',
+  'meeting.booked.title': 'Meeting booked',
+  'meeting.booked.when': 'When',
+  'meeting.booked.length': 'Length',
+  'meeting.booked.minutes': '{minutes} min',
+  'meeting.booked.invited': 'The calendar invitation was sent to both of you.',
+  'meeting.booked.join': 'Join in Teams',
+  'meeting.notInForce': 'Agree how you work together first; then you can book your meetings.',
+  'meeting.noMailbox':
+    'Polku cannot see everyone’s calendar in the pair, so it cannot book a meeting. Each of you needs a Microsoft 365 mailbox.',
+  'meeting.unavailable':
+    'I can’t reach the calendars right now, so nothing was booked. Please try again in a minute. (Reference: {ref})',
+  'meeting.past': 'That time has already passed. Look for a new time.',
+  'meeting.inProgress': 'Your partner is booking a meeting right now. Look again in a moment.',
 } as const;
 
 export type MessageKey = keyof typeof en;

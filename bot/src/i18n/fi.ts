@@ -400,7 +400,7 @@ export const fi: Messages = {
     'Esihenkilö näkee vain tavoitteet ja parin tilanteen – ei koskaan sitä, mistä puhutte.',
   'agreement.inForce.next.title': 'Seuraavaksi: ensimmäinen tapaaminen',
   'agreement.inForce.next':
-    'Tapaamisten varaaminen on tulossa Polkuun. Siihen asti sopikaa ensimmäisen tapaamisen aika keskenänne Teamsissa.',
+    'Varatkaa ensimmäinen tapaaminen alta: Polku ehdottaa aikoja, jolloin kumpikin on vapaana työajalla, ja lähettää Teams-kutsun molemmille.',
   'agreement.inForce.reopen.note':
     'Kun avaatte sopimuksen uudelleen, siitä tulee uusi versio, jonka kaikki hyväksyvät uudelleen. Nykyinen sopimus on voimassa siihen asti.',
   'agreement.inForce.reopen': 'Avaa sopimus uudelleen',
@@ -434,4 +434,27 @@ export const fi: Messages = {
   'field.confidentiality': 'Luottamuksellisuus',
   'agreement.notMember': 'Vain parin jäsenet voivat nähdä ja muuttaa sen sopimusta.',
   'agreement.notInForce': 'Vain voimassa olevan sopimuksen voi avata uudelleen.',
+  'agreement.inForce.book': 'Varaa tapaaminen',
+  'meeting.slots.title': 'Varatkaa seuraava tapaaminen',
+  'meeting.slots.intro':
+    'Nämä ajat ovat vapaina molempien kalentereissa. Valitse yksi, niin Polku lähettää kalenterikutsun teille molemmille.',
+  'meeting.slots.zone': 'Ajat ovat aikavyöhykkeellä {zone}. Tapaaminen kestää {minutes} minuuttia.',
+  'meeting.slots.none':
+    'Silloin ei ole aikaa, joka olisi vapaana molempien kalentereissa. Katso muita aikoja.',
+  'meeting.slots.other': 'Muita aikoja',
+  'meeting.slots.taken': 'Se aika ehdittiin juuri varata; tässä nykyiset vaihtoehdot.',
+  'meeting.slot': '{date} klo {from}–{to}',
+  'meeting.booked.title': 'Tapaaminen varattu',
+  'meeting.booked.when': 'Milloin',
+  'meeting.booked.length': 'Kesto',
+  'meeting.booked.minutes': '{minutes} min',
+  'meeting.booked.invited': 'Kalenterikutsu lähetettiin teille molemmille.',
+  'meeting.booked.join': 'Liity Teamsissa',
+  'meeting.notInForce': 'Sopikaa ensin, miten työskentelette yhdessä; sen jälkeen voitte varata tapaamisia.',
+  'meeting.noMailbox':
+    'Polku ei näe parin kaikkien jäsenten kalenteria, joten se ei voi varata tapaamista. Jokainen tarvitsee Microsoft 365 -postilaatikon.',
+  'meeting.unavailable':
+    'En juuri nyt tavoita kalentereita, joten mitään ei varattu. Yritä uudelleen minuutin päästä. (Viite: {ref})',
+  'meeting.past': 'Se aika on jo mennyt. Etsi uusi aika.',
+  'meeting.inProgress': 'Parisi varaa tapaamista juuri nyt. Katso hetken päästä uudelleen.',
 };

@@ -394,7 +394,7 @@ export const sv: Messages = {
   'agreement.inForce.supervisor': 'Chefen ser bara målen och parets status – aldrig vad ni pratar om.',
   'agreement.inForce.next.title': 'Nästa steg: ert första möte',
   'agreement.inForce.next':
-    'Snart kan ni boka möten i Polku. Tills dess kommer ni överens om tiden för ert första möte i Teams.',
+    'Boka ert första möte nedan: Polku föreslår tider då ni båda är lediga under arbetstid och skickar Teams-inbjudan till er båda.',
   'agreement.inForce.reopen.note':
     'Om ni öppnar avtalet igen blir det en ny version som alla godkänner på nytt. Det nuvarande avtalet gäller under tiden.',
   'agreement.inForce.reopen': 'Öppna avtalet igen',
@@ -428,4 +428,26 @@ export const sv: Messages = {
   'field.confidentiality': 'Konfidentialitet',
   'agreement.notMember': 'Bara parets medlemmar kan se och ändra dess avtal.',
   'agreement.notInForce': 'Bara ett avtal som gäller kan öppnas igen.',
+  'agreement.inForce.book': 'Boka vårt möte',
+  'meeting.slots.title': 'Boka ert nästa möte',
+  'meeting.slots.intro':
+    'De här tiderna är lediga i båda kalendrarna. Välj en så skickar Polku kalenderinbjudan till er båda.',
+  'meeting.slots.zone': 'Tiderna visas i tidszonen {zone}. Mötet varar {minutes} minuter.',
+  'meeting.slots.none': 'Då finns ingen tid som är ledig i båda kalendrarna. Se andra tider.',
+  'meeting.slots.other': 'Andra tider',
+  'meeting.slots.taken': 'Den tiden hann just bokas; här är de aktuella alternativen.',
+  'meeting.slot': '{date} kl. {from}–{to}',
+  'meeting.booked.title': 'Mötet är bokat',
+  'meeting.booked.when': 'När',
+  'meeting.booked.length': 'Längd',
+  'meeting.booked.minutes': '{minutes} min',
+  'meeting.booked.invited': 'Kalenderinbjudan skickades till er båda.',
+  'meeting.booked.join': 'Anslut i Teams',
+  'meeting.notInForce': 'Kom först överens om hur ni arbetar tillsammans; sedan kan ni boka möten.',
+  'meeting.noMailbox':
+    'Polku ser inte allas kalendrar i paret och kan därför inte boka ett möte. Var och en behöver en Microsoft 365-postlåda.',
+  'meeting.unavailable':
+    'Jag når inte kalendrarna just nu, så inget bokades. Försök igen om en minut. (Referens: {ref})',
+  'meeting.past': 'Den tiden har redan passerat. Leta efter en ny tid.',
+  'meeting.inProgress': 'Din partner bokar ett möte just nu. Titta igen om en stund.',
 };

@@ -17,6 +17,7 @@ import { joinList } from '../i18n/wording';
 import type { Logger } from '../logging';
 import type { Actor } from '../services/actor';
 import type { AgreementService } from '../services/agreements/agreementService';
+import type { BookingService } from '../services/meetings/bookingService';
 import type { PairingService } from '../services/programmes/pairingService';
 import type { ProgrammeService } from '../services/programmes/programmeService';
 import type { SignUpService } from '../services/programmes/signUpService';
@@ -29,6 +30,7 @@ import { signUpClosedCard } from './cards/signUpClosedCard';
 import { signUpFormCard } from './cards/signUpFormCard';
 import { signUpStateCard } from './cards/signUpStateCard';
 import { channelConversationId } from './conversationReferences';
+import { handleMeetingAction, isMeetingVerb } from './meetingActions';
 import { memberEmail } from './memberEmail';
 import type { ProactiveNotifier } from './proactiveNotifier';
 import { turnInfo } from './turnContextInfo';
@@ -38,6 +40,8 @@ export interface CardActionDeps {
   readonly signUps: SignUpService;
   readonly pairing: PairingService;
   readonly agreements: AgreementService;
+  /** Finds and books the pair's meetings in both members' calendars. */
+  readonly booking: BookingService;
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
   readonly now: () => Date;
@@ -68,6 +72,7 @@ export async function handleCardAction(
   const data = object(invoke?.action?.data ?? {}, 'data');
   if (isAgreementVerb(verb))
     return { card: await handleAgreementAction(deps.agreements, actor, verb, data, locale) };
+  if (isMeetingVerb(verb)) return { card: await handleMeetingAction(deps, actor, verb, data, locale) };
   switch (verb) {
     case 'signup.open':
       return openSignUp(deps, context, actor, data, locale);
@@ -273,6 +278,11 @@ const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   not_signed_up: 'signup.notSignedUp',
   not_pair_member: 'agreement.notMember',
   not_in_force: 'agreement.notInForce',
+  agreement_not_in_force: 'meeting.notInForce',
+  no_mailbox: 'meeting.noMailbox',
+  calendar_unavailable: 'meeting.unavailable',
+  slot_in_past: 'meeting.past',
+  booking_in_progress: 'meeting.inProgress',
 };
 const KIND_MESSAGES: Readonly<Partial<Record<ErrorCause, MessageKey>>> = {
   not_found: 'programme.notFound',

@@ -703,16 +703,18 @@ describe('agreementInForceCard', () => {
     assert.match(text, /supervisor sees the goals and the pair’s status only/);
     assert.match(
       text,
-      /Booking meetings is coming to Polku\. Until then, agree the time of your first meeting together in Teams/,
+      /Book your first meeting below: Polku offers times when both of you are free in working hours/,
     );
     assert.match(
       text,
       /Reopening makes a new version that everyone accepts again; the current one stays in force/,
     );
     const acts = actions(json);
-    assert.equal(acts.length, 1);
+    assert.equal(acts.length, 2);
     assert.equal(acts[0]?.verb, 'agreement.reopen');
     assert.deepEqual(acts[0]?.data, { pairId: pair.id, version: inForce.version });
+    assert.equal(acts[1]?.verb, 'meeting.find');
+    assert.deepEqual(acts[1]?.data, { pairId: pair.id });
     assert.match(
       visibleText(agreementInForceCard(inForce, cohort, names, AKTORI, 'fi')),
       /Avaa sopimus uudelleen/,

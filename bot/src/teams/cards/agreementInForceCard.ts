@@ -86,5 +86,6 @@ export function agreementInForceCard(
       { pairId, version: agreement.version },
       { inputs: 'none' },
     ),
+    execute(t('agreement.inForce.book'), 'meeting.find', { pairId }, { inputs: 'none', style: 'positive' }),
   ]);
 }
