@@ -78,6 +78,9 @@ export class FakePairs implements PairRepository {
   async save(p: Pair) {
     this.rows.set(p.id, p);
   }
+  async get(_programmeId: string, pairId: string) {
+    return this.rows.get(pairId);
+  }
   async list(programmeId: string) {
     return [...this.rows.values()].filter((p) => p.programmeId === programmeId);
   }

@@ -167,7 +167,7 @@ export class PairingService {
     const versioned = members as Versioned<Volunteer>[];
     // Confirming the same pair again (a retried request) finds it already formed: the same answer, nothing twice.
     if (versioned.every((m) => m.value.pairIds.includes(pairId))) {
-      const existing = (await this.deps.pairs.list(programme.id)).find((p) => p.id === pairId);
+      const existing = await this.deps.pairs.get(programme.id, pairId);
       if (existing) return { status: 'formed', pair: existing, unreachable: [] };
     }
     if (versioned.some((m) => m.value.status === 'withdrawn')) return refuse('withdrawn');

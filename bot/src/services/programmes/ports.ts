@@ -39,6 +39,7 @@ export interface AccessRepository {
 export interface PairRepository {
   /** Idempotent: the pair id is derived from its members. */
   save(pair: Pair): Promise<void>;
+  get(programmeId: string, pairId: string): Promise<Pair | undefined>;
   list(programmeId: string): Promise<Pair[]>;
 }
 
