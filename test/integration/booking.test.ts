@@ -29,32 +29,7 @@ describe('booking a pair’s meetings (tab API, Graph emulator)', function () {
 
   before(async () => {
     world = await startWorld({ graph: true });
-    const programmeId = await world.createProgramme(sanna, {
-      name: 'Varaustesti',
-      form: 'pair',
-      modeKind: 'nonstop',
-      language: 'fi',
-    });
-    for (const [user, role, topic] of [
-      [aino, 'mentor', 'offers'],
-      [eveliina, 'aktori', 'wants'],
-    ] as const) {
-      await invokeCard(
-        world.server.baseUrl,
-        cardAction(world.personal(user), 'signup.save', {
-          programmeId,
-          role,
-          [topic]: 'theme:career',
-          unit: 'IT',
-          languages: 'fi',
-        }),
-      );
-    }
-    const res = await api(`/api/v1/programmes/${programmeId}/pairs`, sanna, {
-      method: 'POST',
-      body: JSON.stringify({ pairs: [{ mentorId: aino.aadObjectId, aktoriIds: [eveliina.aadObjectId] }] }),
-    });
-    pairId = ((await res.json()) as { results: Array<{ pairId: string }> }).results[0]!.pairId;
+    ({ pairId } = await world.formPair(sanna, aino, eveliina, 'Varaustesti'));
   });
   after(async () => world?.stop());
 

@@ -38,6 +38,16 @@ export interface World {
   api(path: string, user: DemoUser, init?: RequestInit): Promise<Response>;
   /** Creates a programme from the channel card as the user and returns its id. */
   createProgramme(user: DemoUser, values: Record<string, unknown>): Promise<string>;
+  /**
+   * The usual start of a pair's story: `supervisor` creates a non-stop programme, mentor and aktori sign up
+   * from their cards, and the supervisor confirms them as a pair through the tab API.
+   */
+  formPair(
+    supervisor: DemoUser,
+    mentor: DemoUser,
+    aktori: DemoUser,
+    programmeName: string,
+  ): Promise<{ programmeId: string; pairId: string }>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +105,18 @@ export async function startWorld(options: { graph?: boolean } = {}): Promise<Wor
       },
     });
   };
+  const personal = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
+    serviceUrl: connector.serviceUrl,
+    user,
+    locale,
+  });
+  const createProgramme = async (user: DemoUser, values: Record<string, unknown>): Promise<string> => {
+    const card = await invokeCard(server.baseUrl, cardAction(inChannel(user), 'programme.create', values));
+    const id = card.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId;
+    if (typeof id !== 'string')
+      throw new Error(`no programme was created: ${JSON.stringify(card).slice(0, 300)}`);
+    return id;
+  };
   return {
     azurite,
     connector,
@@ -102,14 +124,40 @@ export async function startWorld(options: { graph?: boolean } = {}): Promise<Wor
     graph,
     tablePrefix,
     inChannel,
-    personal: (user, locale = 'fi-FI') => ({ serviceUrl: connector.serviceUrl, user, locale }),
+    personal,
     api,
-    async createProgramme(user, values) {
-      const card = await invokeCard(server.baseUrl, cardAction(inChannel(user), 'programme.create', values));
-      const id = card.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId;
-      if (typeof id !== 'string')
-        throw new Error(`no programme was created: ${JSON.stringify(card).slice(0, 300)}`);
-      return id;
+    createProgramme,
+    async formPair(supervisor, mentor, aktori, programmeName) {
+      const programmeId = await createProgramme(supervisor, {
+        name: programmeName,
+        form: 'pair',
+        modeKind: 'nonstop',
+        language: 'fi',
+      });
+      for (const [user, role, topic] of [
+        [mentor, 'mentor', 'offers'],
+        [aktori, 'aktori', 'wants'],
+      ] as const) {
+        await invokeCard(
+          server.baseUrl,
+          cardAction(personal(user), 'signup.save', {
+            programmeId,
+            role,
+            [topic]: 'theme:career',
+            unit: 'IT',
+            languages: 'fi',
+          }),
+        );
+      }
+      const res = await api(`/api/v1/programmes/${programmeId}/pairs`, supervisor, {
+        method: 'POST',
+        body: JSON.stringify({ pairs: [{ mentorId: mentor.aadObjectId, aktoriIds: [aktori.aadObjectId] }] }),
+      });
+      const { results } = (await res.json()) as { results: Array<{ status: string; pairId?: string }> };
+      const pairId = results[0]?.pairId;
+      if (results[0]?.status !== 'formed' || !pairId)
+        throw new Error(`the pair was not formed: ${JSON.stringify(results)}`);
+      return { programmeId, pairId };
     },
     async stop() {
       await server.stop();
