@@ -26,21 +26,10 @@ export const MINUTES = MEETING_MINUTES;
 export type Minutes = (typeof MINUTES)[number];
 export type Theme = (typeof THEMES)[number];
 
-export type Mode =
-  | {
-      readonly kind: 'cohort';
-      readonly startDate: string;
-      readonly endDate: string;
-      readonly coachingSessions: readonly Coaching[];
-    }
-  | { readonly kind: 'nonstop' };
+// A programme's mode and defaults travel as the domain defines them.
+import type { AgreementDefaults, ProgrammeMode as Mode } from '../../../bot/src/domain/programme/programme';
 
-export interface AgreementDefaults {
-  readonly firstPhaseMeetings: number;
-  readonly cadenceWeeks: Cadence;
-  readonly meetingMinutes: Minutes;
-  readonly nudgeLeadHours: number;
-}
+export type { AgreementDefaults, Mode };
 
 export interface Channel {
   readonly teamId: string;
