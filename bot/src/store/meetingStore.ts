@@ -1,4 +1,8 @@
-/** A pair's meetings in Azure Tables: PK pairId, RK m0001… — one partition read lists them in order. */
+/**
+ * Meetings in Azure Tables: PK programmeId, RK pairId|m0001. A pair's meetings
+ * are one RowKey range; a programme's meetings are one partition, so the
+ * dashboard reads them page by page instead of once per pair.
+ */
 import type { TableClient } from '@azure/data-tables';
 import type { Meeting } from '../domain/meetings/meeting';
 import type { MeetingRepository } from '../services/meetings/meetingPorts';
@@ -6,7 +10,7 @@ import type { Versioned } from '../services/programmes/ports';
 import { type EntityData, type Stored, TableRepository } from './tableRepository';
 
 interface MeetingEntity extends EntityData {
-  programmeId: string;
+  pairId: string;
   tenantId: string;
   number: number;
   start: string;
@@ -18,9 +22,14 @@ interface MeetingEntity extends EntityData {
   joinUrl: string | undefined;
   bookedBy: string;
   updatedAt: string;
+  /** JSON: each member's answer to "did you meet?". */
+  checkIns: string | undefined;
+  /** JSON: each member's time zone and working hours as their mailbox reported them at booking. */
+  memberTimes: string | undefined;
+  cancelledAt: string | undefined;
 }
 
-const rowKey = (n: number) => `m${String(n).padStart(4, '0')}`;
+const rowKey = (pairId: string, n: number) => `${pairId}|m${String(n).padStart(4, '0')}`;
 
 export class TableMeetingStore implements MeetingRepository {
   private readonly repo: TableRepository<MeetingEntity>;
@@ -29,24 +38,46 @@ export class TableMeetingStore implements MeetingRepository {
     this.repo = new TableRepository<MeetingEntity>(client, 'Meeting');
   }
 
-  async list(pairId: string): Promise<Versioned<Meeting>[]> {
+  async list(programmeId: string, pairId: string): Promise<Versioned<Meeting>[]> {
     const out: Versioned<Meeting>[] = [];
-    for await (const s of this.repo.listAll(pairId)) out.push(fromStored(s));
+    // '|' sorts before '}', so [pairId|, pairId}) is exactly this pair's rows.
+    for await (const s of this.repo.listRange(programmeId, `${pairId}|`, `${pairId}}`))
+      out.push(fromStored(s));
     return out;
   }
 
+  async get(programmeId: string, pairId: string, number: number): Promise<Versioned<Meeting> | undefined> {
+    const found = await this.repo.find(programmeId, rowKey(pairId, number));
+    return found ? fromStored(found) : undefined;
+  }
+
+  /** One page of a programme's meetings (every pair), in pair then number order. */
+  async listProgrammePage(
+    programmeId: string,
+    continuationToken?: string,
+  ): Promise<{ items: Versioned<Meeting>[]; continuationToken?: string }> {
+    const page = await this.repo.listPage(programmeId, continuationToken ? { continuationToken } : {});
+    return {
+      items: page.items.map(fromStored),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+
   async create(m: Meeting): Promise<Versioned<Meeting>> {
-    return { value: m, etag: await this.repo.insert(m.pairId, rowKey(m.number), toEntity(m)) };
+    return { value: m, etag: await this.repo.insert(m.programmeId, rowKey(m.pairId, m.number), toEntity(m)) };
   }
 
   async replace(m: Meeting, etag: string): Promise<Versioned<Meeting>> {
-    return { value: m, etag: await this.repo.replace(m.pairId, rowKey(m.number), toEntity(m), etag) };
+    return {
+      value: m,
+      etag: await this.repo.replace(m.programmeId, rowKey(m.pairId, m.number), toEntity(m), etag),
+    };
   }
 }
 
 function toEntity(m: Meeting): MeetingEntity {
   return {
-    programmeId: m.programmeId,
+    pairId: m.pairId,
     tenantId: m.tenantId,
     number: m.number,
     start: new Date(m.start).toISOString(),
@@ -58,6 +89,9 @@ function toEntity(m: Meeting): MeetingEntity {
     joinUrl: m.joinUrl,
     bookedBy: m.bookedBy,
     updatedAt: m.updatedAt,
+    checkIns: m.checkIns && Object.keys(m.checkIns).length > 0 ? JSON.stringify(m.checkIns) : undefined,
+    memberTimes: m.memberTimes ? JSON.stringify(m.memberTimes) : undefined,
+    cancelledAt: m.cancelledAt,
   };
 }
 
@@ -66,8 +100,8 @@ function fromStored(s: Stored<MeetingEntity>): Versioned<Meeting> {
   return {
     etag: s.etag,
     value: {
-      pairId: s.partitionKey,
-      programmeId: e.programmeId,
+      pairId: e.pairId,
+      programmeId: s.partitionKey,
       tenantId: e.tenantId,
       number: e.number,
       start: Date.parse(e.start),
@@ -79,6 +113,9 @@ function fromStored(s: Stored<MeetingEntity>): Versioned<Meeting> {
       ...(e.joinUrl ? { joinUrl: e.joinUrl } : {}),
       bookedBy: e.bookedBy,
       updatedAt: e.updatedAt,
+      ...(e.checkIns ? { checkIns: JSON.parse(e.checkIns) as Meeting['checkIns'] } : {}),
+      ...(e.memberTimes ? { memberTimes: JSON.parse(e.memberTimes) as Meeting['memberTimes'] } : {}),
+      ...(e.cancelledAt ? { cancelledAt: e.cancelledAt } : {}),
     },
   };
 }

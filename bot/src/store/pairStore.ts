@@ -22,6 +22,9 @@ interface PairEntity extends EntityData {
   agreementVersion?: number;
   cadenceWeeks?: number;
   meetingMinutes?: number;
+  /** JSON Checkpoint: members' choices and the outcome. */
+  checkpoint?: string;
+  concludedAt?: string;
 }
 
 export class TablePairStore implements PairRepository, PairStatusWriter {
@@ -104,6 +107,8 @@ function toPair(programmeId: string, id: string, e: PairEntity): Pair {
           },
         }
       : {}),
+    ...(e.checkpoint ? { checkpoint: JSON.parse(e.checkpoint) as NonNullable<Pair['checkpoint']> } : {}),
+    ...(e.concludedAt ? { concludedAt: e.concludedAt } : {}),
   };
 }
 

@@ -211,6 +211,21 @@ export class TableRepository<T extends EntityData> {
     } while (continuationToken);
   }
 
+  /** Entities of a partition whose RowKey is in [from, to), in RowKey order: one query however large the partition. */
+  async *listRange(partitionKey: string, from: string, to: string): AsyncGenerator<Stored<T>> {
+    assertValidKey(partitionKey, 'PartitionKey');
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`;
+    try {
+      for await (const page of this.client
+        .listEntities<T>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: MAX_PAGE_SIZE })) {
+        yield* page.map((e) => this.toStored(e));
+      }
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
   private checkKeys(partitionKey: string, rowKey: string): void {
     assertValidKey(partitionKey, 'PartitionKey');
     assertValidKey(rowKey, 'RowKey');

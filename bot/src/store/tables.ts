@@ -22,8 +22,14 @@ export const TABLE_NAMES = {
   memberships: 'memberships',
   /** A pair's agreement: PK pairId, RK "current" and one row per version. */
   agreements: 'agreements',
-  /** A pair's meetings: PK pairId, RK m0001… */
+  /** Meetings: PK programmeId, RK pairId|m0001… (a pair is a RowKey range, a programme one partition). */
   meetings: 'meetings',
+  /** Work that falls due (nudges, check-ins, prompts): PK time bucket, RK dueAt|kind|subject. */
+  due: 'due',
+  /** Learnings a pair proposed or shared: PK programmeId, RK learningId. */
+  learnings: 'learnings',
+  /** Evaluation answers: PK programmeId, RK pairId|userId. */
+  evaluations: 'evaluations',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -6,6 +6,19 @@
  */
 export type MeetingStatus = 'booking' | 'booked' | 'cancelled' | 'failed';
 
+/** A member's answer to the check-in after a meeting: the only thing kept about how it went. */
+export const CHECK_IN_ANSWERS = ['met', 'not-met', 'moved'] as const;
+export type CheckInAnswer = (typeof CHECK_IN_ANSWERS)[number];
+
+/** A member's time zone and working hours as their mailbox reported them when the meeting was booked. */
+export interface MemberTime {
+  readonly timeZone: string;
+  readonly daysOfWeek: readonly string[];
+  /** HH:MM in timeZone. */
+  readonly startTime: string;
+  readonly endTime: string;
+}
+
 export interface Meeting {
   readonly pairId: string;
   readonly programmeId: string;
@@ -21,6 +34,21 @@ export interface Meeting {
   readonly joinUrl?: string;
   readonly bookedBy: string;
   readonly updatedAt: string;
+  /** Per member id: their check-in answer. */
+  readonly checkIns?: Readonly<Record<string, CheckInAnswer>>;
+  /** Per member id: where and when they work, for showing times and timing nudges. */
+  readonly memberTimes?: Readonly<Record<string, MemberTime>>;
+  readonly cancelledAt?: string;
+}
+
+/** Held when any member says they met; a meeting nobody checked in on is not counted. */
+export function meetingHeld(m: Pick<Meeting, 'status' | 'checkIns'>): boolean {
+  return m.status === 'booked' && Object.values(m.checkIns ?? {}).includes('met');
+}
+
+/** Planned: booked and not yet past. */
+export function meetingUpcoming(m: Pick<Meeting, 'status' | 'end'>, now: number): boolean {
+  return m.status === 'booked' && m.end > now;
 }
 
 /** Stable per pair and meeting number; Graph keeps it with the event (at most 100 characters are safe). */

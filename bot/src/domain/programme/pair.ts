@@ -4,6 +4,7 @@
  * request, a double click — names the same pair and creates nothing twice.
  */
 import type { Reason } from '../matching/matchTypes';
+import type { Checkpoint } from '../rhythm/checkpoint';
 import type { ProgrammeForm } from './vocabulary';
 
 export type PairStatus = 'formed' | 'agreeing' | 'active' | 'concluded';
@@ -32,6 +33,10 @@ export interface Pair {
     readonly cadenceWeeks?: number;
     readonly meetingMinutes?: number;
   };
+  /** The checkpoint after the first phase: each member's choice and the outcome (no reasons are asked). */
+  readonly checkpoint?: Checkpoint;
+  /** When the pair concluded (checkpoint or agreed end). */
+  readonly concludedAt?: string;
 }
 
 export function memberIds(pair: Pick<Pair, 'mentorId' | 'aktoriIds'>): string[] {

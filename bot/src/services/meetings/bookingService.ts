@@ -50,7 +50,7 @@ export class BookingService {
     const view = await this.inForce(actor, pairId);
     const terms = view.agreement.inForce!.terms;
     const now = this.deps.now().getTime();
-    const meetings = (await this.deps.meetings.list(pairId)).map((m) => m.value);
+    const meetings = (await this.deps.meetings.list(view.programme.id, pairId)).map((m) => m.value);
     const target =
       nextMeetingTarget(meetings, terms.cadenceWeeks, now) + Math.max(0, Math.min(weeksLater, 8)) * 7 * DAY;
     const window = { start: Math.max(now, target - WINDOW_DAYS * DAY), end: target + WINDOW_DAYS * DAY };
@@ -65,12 +65,13 @@ export class BookingService {
     return { slots, durationMinutes: terms.meetingMinutes };
   }
 
-  /** Books the meeting at `start` after checking both calendars again; the mentor organises it. */
+  /** The pair's meetings, for its members only. */
   async list(actor: Actor, pairId: string): Promise<Meeting[]> {
-    await this.deps.agreements.view(actor, pairId);
-    return (await this.deps.meetings.list(pairId)).map((m) => m.value);
+    const view = await this.deps.agreements.view(actor, pairId);
+    return (await this.deps.meetings.list(view.programme.id, pairId)).map((m) => m.value);
   }
 
+  /** Books the meeting at `start` after checking both calendars again; the mentor organises it. */
   async book(actor: Actor, pairId: string, start: number): Promise<Meeting> {
     const view = await this.inForce(actor, pairId);
     const terms = view.agreement.inForce!.terms;
@@ -78,7 +79,7 @@ export class BookingService {
     if (!Number.isFinite(start) || start < this.deps.now().getTime()) {
       throw new PolkuError('invalid', 'That time has passed', { code: 'slot_in_past' });
     }
-    const existing = (await this.deps.meetings.list(pairId)).map((m) => m.value);
+    const existing = (await this.deps.meetings.list(view.programme.id, pairId)).map((m) => m.value);
     // A repeated click for a time already booked is the same booking, not a second meeting.
     // A failed attempt at this time is retried under its own number: if Graph did make that event, it returns it.
     const same = existing.find((m) => m.start === start && m.status !== 'cancelled');
@@ -103,7 +104,7 @@ export class BookingService {
     same: Meeting | undefined,
   ): Promise<{ value: Meeting; etag: string }> {
     if (same) {
-      const current = (await this.deps.meetings.list(view.pair.id)).find(
+      const current = (await this.deps.meetings.list(view.programme.id, view.pair.id)).find(
         (m) => m.value.number === same.number,
       );
       if (current) return current;
