@@ -8,6 +8,7 @@ import { DevSessionAuthenticator, NoSignInAuthenticator } from './api/devSession
 import { EntraSigningKeys } from './api/entraKeys';
 import { EntraTokenAuthenticator } from './api/entraTokens';
 import type { Authenticator } from './api/principal';
+import { RateLimitedAuthenticator } from './api/rateLimit';
 import { GraphCalendar } from './calendar/graphCalendar';
 import { createGraphClient } from './calendar/graphClient';
 import { type Config, isLoopbackHost } from './config';
@@ -145,7 +146,7 @@ export async function createApp(
 
   const devSignInAllowed =
     config.mode === 'local' && isLoopbackHost(config.host) && config.devSessionKey !== undefined;
-  const authenticator: Authenticator = config.entra
+  const signIn: Authenticator = config.entra
     ? new EntraTokenAuthenticator({
         ...config.entra,
         now,
@@ -154,6 +155,7 @@ export async function createApp(
     : devSignInAllowed && config.devSessionKey
       ? new DevSessionAuthenticator(config.devSessionKey, now)
       : new NoSignInAuthenticator();
+  const authenticator: Authenticator = new RateLimitedAuthenticator(signIn, config.apiRateLimit, now);
 
   const http = createServer({
     messages: messagesEndpoint(adapter, bot, logger),

@@ -60,6 +60,8 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** How long graceful shutdown waits for in-flight requests. */
   readonly shutdownGraceMs: number;
+  /** Tab API requests per person, per instance (bot/src/api/rateLimit.ts). */
+  readonly apiRateLimit: { readonly perSecond: number; readonly burst: number };
 }
 
 export class ConfigError extends Error {
@@ -150,6 +152,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems,
   );
   const tabDistDir = path.resolve(cwd, get('TAB_DIST_DIR') ?? 'dist/tab');
+  // A tab page makes a handful of calls; 20/s sustained with a burst of 60 stops only loops and scripts.
+  const apiRateLimit = {
+    perSecond: parseInteger(get('API_RATE_PER_SECOND') ?? '20', 'API_RATE_PER_SECOND', 1, 10000, problems),
+    burst: parseInteger(get('API_RATE_BURST') ?? '60', 'API_RATE_BURST', 1, 100000, problems),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -167,6 +174,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     localTenantId,
     maxBodyBytes,
     shutdownGraceMs,
+    apiRateLimit,
   };
 }
 

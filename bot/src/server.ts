@@ -42,6 +42,8 @@ export function createServer(deps: ServerDeps): HttpServer {
     res.once('finish', finish);
     res.once('close', finish);
     res.setHeader('x-correlation-id', String(req.id()));
+    // JSON answers (and errors) must never be sniffed into HTML; /tab/* adds its CSP in serveTab.ts.
+    res.setHeader('x-content-type-options', 'nosniff');
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
