@@ -458,6 +458,10 @@ export const en = {
     'I can’t reach the calendars right now, so nothing was booked. Please try again in a minute. (Reference: {ref})',
   'meeting.past': 'That time has already passed. Look for a new time.',
   'meeting.inProgress': 'Your partner is booking a meeting right now. Look again in a moment.',
+  // --- meetings: move, cancel, the meetings list, the first phase at once
+  // --- rhythm: check-ins, checkpoint, evaluation, learnings
+  // --- scheduler: nudges before meetings and the weekly digest
+  // --- privacy: a person's own data
 } as const;
 
 export type MessageKey = keyof typeof en;

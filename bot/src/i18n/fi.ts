@@ -457,4 +457,8 @@ export const fi: Messages = {
     'En juuri nyt tavoita kalentereita, joten mitään ei varattu. Yritä uudelleen minuutin päästä. (Viite: {ref})',
   'meeting.past': 'Se aika on jo mennyt. Etsi uusi aika.',
   'meeting.inProgress': 'Parisi varaa tapaamista juuri nyt. Katso hetken päästä uudelleen.',
+  // --- meetings: move, cancel, the meetings list, the first phase at once
+  // --- rhythm: check-ins, checkpoint, evaluation, learnings
+  // --- scheduler: nudges before meetings and the weekly digest
+  // --- privacy: a person's own data
 };

@@ -450,4 +450,8 @@ export const sv: Messages = {
     'Jag når inte kalendrarna just nu, så inget bokades. Försök igen om en minut. (Referens: {ref})',
   'meeting.past': 'Den tiden har redan passerat. Leta efter en ny tid.',
   'meeting.inProgress': 'Din partner bokar ett möte just nu. Titta igen om en stund.',
+  // --- meetings: move, cancel, the meetings list, the first phase at once
+  // --- rhythm: check-ins, checkpoint, evaluation, learnings
+  // --- scheduler: nudges before meetings and the weekly digest
+  // --- privacy: a person's own data
 };
