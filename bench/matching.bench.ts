@@ -214,7 +214,7 @@ export async function runMatchingBench(): Promise<Record<string, unknown>> {
   };
 }
 
-function printTable(figures: Record<string, unknown>): void {
+export function printTable(figures: Record<string, unknown>): void {
   const rows = figures.cases as Row[];
   const out = process.stdout;
   out.write(

@@ -249,7 +249,7 @@ export async function runSlotsBench(): Promise<Record<string, unknown>> {
   };
 }
 
-function printTable(figures: Record<string, unknown>): void {
+export function printTable(figures: Record<string, unknown>): void {
   const out = process.stdout;
   out.write(
     `median of ${figures.runsPerCase} runs after ${figures.warmupRuns} warm-up runs (goal ${figures.goalMs} ms)\n`,

@@ -11,8 +11,9 @@
  */
 import fs from 'node:fs';
 import { ConfigError } from '../bot/src/config';
+import { collectPersonData } from '../bot/src/services/privacy/collectPersonData';
+import { exportDocument } from '../bot/src/services/privacy/personDataExport';
 import { type PersonDataCommand, parsePersonDataArgs, USAGE, UsageError } from './persondata/args';
-import { collectPersonData, exportDocument } from './persondata/collect';
 import { describePlan, describeSummary, erasePersonData } from './persondata/erase';
 import { assertTablesExist, openStorage } from './persondata/storage';
 

@@ -17,13 +17,27 @@ import { ThrottledError, UnavailableError } from './domain/errors';
 import { errorForLog, type Logger } from './logging';
 import { createServer, type HttpServer } from './server';
 import { AgreementService } from './services/agreements/agreementService';
+import { readAllPages } from './services/dashboard/dashboardPorts';
+import { DashboardService } from './services/dashboard/dashboardService';
 import { BookingService } from './services/meetings/bookingService';
+import { collectPersonData } from './services/privacy/collectPersonData';
+import { PersonDataService } from './services/privacy/personDataService';
 import { PairingService } from './services/programmes/pairingService';
 import { ProgrammeService } from './services/programmes/programmeService';
 import { SignUpService } from './services/programmes/signUpService';
+import { CheckInService } from './services/rhythm/checkInService';
+import { CheckpointService } from './services/rhythm/checkpointService';
+import { dueHandler } from './services/rhythm/dueHandlers';
+import { EvaluationService } from './services/rhythm/evaluationService';
+import { LearningService } from './services/rhythm/learningService';
+import { RhythmPlanner } from './services/rhythm/rhythmPlanner';
+import { Scheduler } from './services/rhythm/scheduler';
 import { TableAccessStore } from './store/accessStore';
 import { TableAgreementStore } from './store/agreementStore';
 import { TableConversationStore } from './store/conversationStore';
+import { type OpenDueItem, TableDueStore } from './store/dueStore';
+import { TableEvaluationStore } from './store/evaluationStore';
+import { TableLearningStore } from './store/learningStore';
 import { TableMeetingStore } from './store/meetingStore';
 import { TableMembershipStore, TablePairStore } from './store/pairStore';
 import { TableProgrammeStore } from './store/programmeStore';
@@ -32,12 +46,19 @@ import { checkStorage, ensureTables, openTables } from './store/tables';
 import { TableVolunteerStore } from './store/volunteerStore';
 import { createAdapter } from './teams/adapter';
 import { scopeKeyFor } from './teams/conversationReferences';
+import { teamsMeetingNotices } from './teams/meetingNotices';
+import { MeetingNudges } from './teams/meetingNudges';
 import { messagesEndpoint } from './teams/messagesEndpoint';
 import { PolkuBot } from './teams/polkuBot';
 import { ProactiveNotifier } from './teams/proactiveNotifier';
+import { TeamsRhythmPrompts } from './teams/rhythmPrompts';
+import { SendPacer, TEAMS_LIMITS } from './teams/sendPacer';
+import { WeeklyDigests } from './teams/weeklyDigests';
 
 export interface App {
   readonly http: HttpServer;
+  /** Due work (nudges, check-ins, prompts, digests); index.ts starts and stops it with the server. */
+  readonly scheduler: Scheduler<OpenDueItem>;
 }
 
 export async function createApp(
@@ -71,6 +92,7 @@ export async function createApp(
     conversations,
     now,
     logger,
+    pacer: new SendPacer({ ...TEAMS_LIMITS, perTenantPerSecond: config.teamsSendPerSecond }),
   });
   // A sign-up or a pair is saved before anyone is told; a failed message is logged, never undone.
   const onNotifyError = (err: unknown, what: string) =>
@@ -94,9 +116,19 @@ export async function createApp(
   });
   const pairStore = new TablePairStore(tables.pairs);
   const memberships = new TableMembershipStore(tables.memberships);
+  const agreementStore = new TableAgreementStore(tables.agreements);
+  const dueStore = new TableDueStore(tables.due);
+  const planner = new RhythmPlanner({
+    due: dueStore,
+    programmes: programmeStore,
+    pairs: pairStore,
+    meetings: new TableMeetingStore(tables.meetings),
+    agreements: agreementStore,
+    now,
+  });
   const agreements = new AgreementService({
     memberships,
-    agreements: new TableAgreementStore(tables.agreements),
+    agreements: agreementStore,
     pairs: pairStore,
     programmes: programmeStore,
     notifier,
@@ -116,25 +148,90 @@ export async function createApp(
       }),
     ),
     now,
+    schedule: planner,
+    pairs: pairStore,
+    programmes: programmeStore,
+    // Moves and cancellations reach the other member whether they came from a card or the tab.
+    notices: teamsMeetingNotices((p, userId, build) => notifier.sendPersonal(p, userId, build), logger),
+    onAfterChangeError: (err, what) => logger.warn({ err: errorForLog(err), what }, 'after a meeting change'),
   });
   const pairing = new PairingService({
     programmeService: programmes,
     volunteers,
     pairs: pairStore,
-    onPairFormed: (pair, programme) => agreements.start(pair, programme),
+    onPairFormed: async (pair, programme) => {
+      await agreements.start(pair, programme);
+      // The weekly digest starts with the programme's first pair; planning it again changes nothing.
+      await planner.planDigest(programme);
+    },
     memberships,
     notifier,
     now,
     onNotifyError,
   });
+  const meetingStore = new TableMeetingStore(tables.meetings);
+  const learningStore = new TableLearningStore(tables.learnings);
+  const evaluationStore = new TableEvaluationStore(tables.evaluations);
+  const dashboard = new DashboardService({
+    programmes,
+    sources: {
+      volunteers: async (id) => (await volunteers.list(id)).map((v) => v.value),
+      pairs: (id) => pairStore.list(id),
+      meetings: async (id) =>
+        (await readAllPages((token) => meetingStore.listProgrammePage(id, token))).map((m) => m.value),
+      learnings: async (id) =>
+        (await readAllPages((token) => learningStore.listProgrammePage(id, token))).map((l) => l.value),
+      evaluations: (id) => readAllPages((token) => evaluationStore.listProgrammePage(id, token)),
+    },
+    now,
+  });
+  const personData = new PersonDataService({ collect: (person) => collectPersonData(tables, person), now });
+  const rhythmPrompts = new TeamsRhythmPrompts(notifier);
+  const rhythm = {
+    agreements,
+    checkIns: new CheckInService({
+      pairs: pairStore,
+      programmes: programmeStore,
+      meetings: meetingStore,
+      now,
+    }),
+    checkpoints: new CheckpointService({
+      pairs: pairStore,
+      programmes: programmeStore,
+      agreements,
+      notices: rhythmPrompts,
+      prompts: rhythmPrompts,
+      now,
+      onFollowUpError: onNotifyError,
+    }),
+    evaluations: new EvaluationService({
+      pairs: pairStore,
+      programmes: programmeStore,
+      managers: programmes,
+      evaluations: evaluationStore,
+      now,
+    }),
+    learnings: new LearningService({
+      pairs: pairStore,
+      programmes: programmeStore,
+      managers: programmes,
+      memberships,
+      learnings: learningStore,
+      notices: rhythmPrompts,
+      now,
+      onNotifyError,
+    }),
+  };
   const bot = new PolkuBot({
     conversations,
+    personData,
     cardActions: {
       programmes,
       signUps,
       pairing,
       agreements,
       booking,
+      rhythm,
       logger,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
       now,
@@ -157,6 +254,26 @@ export async function createApp(
       : new NoSignInAuthenticator();
   const authenticator: Authenticator = new RateLimitedAuthenticator(signIn, config.apiRateLimit, now);
 
+  const scheduler = new Scheduler<OpenDueItem>({
+    due: dueStore,
+    now,
+    logger,
+    handle: dueHandler({
+      programmes: programmeStore,
+      pairs: pairStore,
+      meetings: meetingStore,
+      agreements: agreementStore,
+      evaluations: evaluationStore,
+      due: dueStore,
+      marks: dueStore,
+      prompts: rhythmPrompts,
+      nudges: new MeetingNudges(notifier),
+      digests: new WeeklyDigests(dashboard, notifier),
+      reconcile: async (programmeId, pairId, number) => {
+        await booking.reconcile(programmeId, pairId, number);
+      },
+    }),
+  });
   const http = createServer({
     messages: messagesEndpoint(adapter, bot, logger),
     logger,
@@ -171,6 +288,10 @@ export async function createApp(
       mode: config.mode,
       agreements,
       booking,
+      personData,
+      dashboard,
+      learnings: rhythm.learnings,
+      evaluations: rhythm.evaluations,
       programmes: {
         programmes,
         pairing,
@@ -187,9 +308,12 @@ export async function createApp(
         },
       },
       ...(devSignInAllowed && config.devSessionKey
-        ? { devSignIn: { key: config.devSessionKey, tenantId: config.localTenantId, users: DEMO_USERS } }
+        ? {
+            devSignIn: { key: config.devSessionKey, tenantId: config.localTenantId, users: DEMO_USERS },
+            devScheduler: scheduler,
+          }
         : {}),
     },
   });
-  return { http };
+  return { http, scheduler };
 }

@@ -62,6 +62,10 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Tab API requests per person, per instance (bot/src/api/rateLimit.ts). */
   readonly apiRateLimit: { readonly perSecond: number; readonly burst: number };
+  /** How often the scheduler looks for due work; 0 turns it off in this instance. */
+  readonly schedulerTickMs: number;
+  /** Proactive messages per second per tenant from this instance (Teams allows about 50 per app). */
+  readonly teamsSendPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -158,6 +162,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     burst: parseInteger(get('API_RATE_BURST') ?? '60', 'API_RATE_BURST', 1, 100000, problems),
   };
 
+  const schedulerTickMs =
+    parseInteger(get('SCHEDULER_TICK_SECONDS') ?? '30', 'SCHEDULER_TICK_SECONDS', 0, 3600, problems) * 1000;
+  // With several instances, give each its share: 50 divided by the number of instances.
+  const teamsSendPerSecond = parseInteger(
+    get('TEAMS_SEND_PER_SECOND') ?? '50',
+    'TEAMS_SEND_PER_SECOND',
+    1,
+    50,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -175,6 +190,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxBodyBytes,
     shutdownGraceMs,
     apiRateLimit,
+    schedulerTickMs,
+    teamsSendPerSecond,
   };
 }
 

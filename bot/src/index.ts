@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const { http } = await createApp(config, logger);
+  const { http, scheduler } = await createApp(config, logger);
   const { server } = http;
 
   // restify re-emits the HTTP server's errors on itself.
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
+  if (config.schedulerTickMs > 0) scheduler.start(config.schedulerTickMs);
   logger.info(
     { mode: config.mode, host: config.host, port: address.port },
     `Polku listening on http://${config.host}:${address.port}`,
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     logger.info({ signal, inFlight: http.inFlight() }, 'shutting down');
     server.server.close();
     server.server.closeIdleConnections();
+    // The tick in flight finishes its items; anything it had not reached stays due for the next instance.
+    const schedulerStopped = scheduler.stop();
     const deadline = Date.now() + config.shutdownGraceMs;
     const wait = setInterval(() => {
       server.server.closeIdleConnections();
@@ -57,9 +60,16 @@ async function main(): Promise<void> {
         clearInterval(wait);
         if (http.inFlight() > 0)
           logger.warn({ inFlight: http.inFlight() }, 'grace period over; exiting with requests in flight');
-        logger.info('stopped');
-        logger.flush();
-        process.exit(0);
+        const exit = () => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        };
+        // Claims of an unfinished tick simply run out if the grace period is over.
+        void Promise.race([
+          schedulerStopped,
+          new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()))),
+        ]).then(exit);
       }
     }, 25);
   };

@@ -6,6 +6,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { type ApiDeps, registerApiRoutes } from './api/apiRoutes';
 import { sendJson } from './api/httpErrors';
+import { jsonBodiesOnly } from './api/jsonBodiesOnly';
 import { errorForLog, type Logger } from './logging';
 import { tabHandler } from './serveTab';
 
@@ -47,6 +48,7 @@ export function createServer(deps: ServerDeps): HttpServer {
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(jsonBodiesOnly);
   server.use(
     restify.plugins.bodyParser({
       maxBodySize: deps.maxBodyBytes,

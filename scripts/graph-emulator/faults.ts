@@ -28,12 +28,16 @@ export interface FaultSpec {
   readonly retryAfterSeconds?: number;
   /** delay: how long to hold the request before answering it normally. */
   readonly delayMs?: number;
+  /** Let this many matching requests through untouched first (e.g. fail only the second create of a series). */
+  readonly after?: number;
 }
 
 export interface ActiveFault extends FaultSpec {
   readonly id: number;
   remaining: number;
   fired: number;
+  /** Matching requests still to let through before the fault fires. */
+  waiting: number;
 }
 
 export class FaultSpecError extends Error {}
@@ -46,7 +50,13 @@ export class Faults {
 
   add(spec: FaultSpec): ActiveFault {
     const checked = validateFaultSpec(spec);
-    const rule: ActiveFault = { ...checked, id: this.nextId++, remaining: checked.times ?? 1, fired: 0 };
+    const rule: ActiveFault = {
+      ...checked,
+      id: this.nextId++,
+      remaining: checked.times ?? 1,
+      fired: 0,
+      waiting: checked.after ?? 0,
+    };
     this.rules.push(rule);
     return rule;
   }
@@ -90,6 +100,10 @@ export class Faults {
     let fault: ActiveFault | undefined;
     for (const rule of this.rules) {
       if (rule.remaining <= 0 || !matches(rule, method, path)) continue;
+      if (rule.waiting > 0) {
+        rule.waiting--;
+        continue;
+      }
       if (rule.kind === 'delay') {
         delayMs += rule.delayMs ?? 0;
       } else if (!fault) {
@@ -136,6 +150,9 @@ export function validateFaultSpec(spec: FaultSpec): FaultSpec {
     (!Number.isInteger(spec.retryAfterSeconds) || spec.retryAfterSeconds < 0)
   ) {
     throw new FaultSpecError('retryAfterSeconds must be a whole number of seconds');
+  }
+  if (spec.after !== undefined && (!Number.isInteger(spec.after) || spec.after < 0)) {
+    throw new FaultSpecError('after must be a whole number of requests');
   }
   if (spec.kind === 'delay' && (!Number.isFinite(spec.delayMs) || (spec.delayMs ?? 0) < 0)) {
     throw new FaultSpecError('a delay needs delayMs, a number of milliseconds');

@@ -4,6 +4,7 @@
  * the emulator does not emulate finds out at once instead of getting a
  * plausible-looking answer.
  */
+import { calendarView } from './calendarView';
 import type { OutputZone } from './dateTimeTimeZone';
 import type { Mailbox } from './directory';
 import { cancelEvent, createEvent, eventJson, findEvent, updateEvent } from './events';
@@ -17,6 +18,8 @@ export interface GraphRequest {
   readonly segments: readonly string[];
   readonly body: unknown;
   readonly out: OutputZone;
+  /** The query string (calendarView's window, paging and $select). */
+  readonly query?: URLSearchParams;
 }
 
 export interface GraphResponse {
@@ -55,8 +58,9 @@ export function route(ctx: RouteContext, req: GraphRequest): GraphResponse {
   if (root !== 'users' || !user || rest.length === 0) {
     throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${root ?? ''}'.`);
   }
-  // …/calendar/events is the same collection as …/events (the default calendar).
-  const tail = rest[0] === 'calendar' && rest[1] === 'events' ? rest.slice(1) : rest;
+  // …/calendar/events and …/calendar/calendarView are the same as …/events and …/calendarView (the default calendar).
+  const tail =
+    rest[0] === 'calendar' && (rest[1] === 'events' || rest[1] === 'calendarView') ? rest.slice(1) : rest;
 
   if (tail.length === 2 && tail[0] === 'calendar' && tail[1] === 'getSchedule') {
     if (req.method !== 'POST') throw methodNotAllowed();
@@ -67,6 +71,14 @@ export function route(ctx: RouteContext, req: GraphRequest): GraphResponse {
         '@odata.context': `${ctx.baseUrl}/$metadata#Collection(microsoft.graph.scheduleInformation)`,
         value: getSchedule(ctx.state, req.body, req.out, ctx.zoneNames),
       },
+    };
+  }
+  if (tail.length === 1 && tail[0] === 'calendarView') {
+    if (req.method !== 'GET') throw methodNotAllowed();
+    const mailbox = mailboxOf(ctx, user);
+    return {
+      status: 200,
+      body: calendarView(ctx.state, mailbox, req.query ?? new URLSearchParams(), req.out, ctx.baseUrl),
     };
   }
   if (tail[0] === 'events' && tail.length === 1) {

@@ -200,7 +200,7 @@ export function createEmulatorServer(deps: ServerDeps, baseUrl: () => string): h
       const body = method === 'GET' ? undefined : parseJson(raw);
       const answer = route(
         { state: deps.state, nowMs: deps.now().getTime(), baseUrl: baseUrl(), zoneNames: deps.zoneNames },
-        { method, segments: segmentsOf(path), body, out },
+        { method, segments: segmentsOf(path), body, out, query: url.searchParams },
       );
       if (fault?.kind === 'dropAfterProcessing') {
         // The change is made; the client only never hears of it.

@@ -11,10 +11,16 @@
  */
 import { ChangedError, NotFoundError } from '../../bot/src/domain/errors';
 import type { Programme } from '../../bot/src/domain/programme/programme';
+import {
+  type ManagedProgramme,
+  type Person,
+  type PersonData,
+  type Row,
+  referenceSender,
+} from '../../bot/src/services/privacy/collectPersonData';
 import { TableProgrammeStore } from '../../bot/src/store/programmeStore';
 import { type EntityData, TableRepository } from '../../bot/src/store/tableRepository';
 import type { Tables } from '../../bot/src/store/tables';
-import { type ManagedProgramme, type Person, type PersonData, type Row, referenceSender } from './collect';
 
 /** What a pair shows instead of the person's name. */
 export const REMOVED_NAME = '(removed)';

@@ -15,6 +15,7 @@ import { startAgreement } from '../../bot/src/domain/agreement/agreementMachine'
 import type { Pair } from '../../bot/src/domain/programme/pair';
 import { DEFAULT_AGREEMENT, type Programme } from '../../bot/src/domain/programme/programme';
 import type { Volunteer } from '../../bot/src/domain/programme/volunteer';
+import { collectPersonData } from '../../bot/src/services/privacy/collectPersonData';
 import { TableAccessStore } from '../../bot/src/store/accessStore';
 import { TableAgreementStore } from '../../bot/src/store/agreementStore';
 import { TableConversationStore } from '../../bot/src/store/conversationStore';
@@ -23,7 +24,6 @@ import { TableProgrammeStore } from '../../bot/src/store/programmeStore';
 import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { ensureTables, openTables, type Tables } from '../../bot/src/store/tables';
 import { TableVolunteerStore } from '../../bot/src/store/volunteerStore';
-import { collectPersonData } from '../../scripts/persondata/collect';
 import { erasePersonData } from '../../scripts/persondata/erase';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
 

@@ -48,7 +48,8 @@ export async function startAzurite(
     connectionString: azuriteConnectionString(port),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Stopped already (a test that stops storage on purpose, then the world's own stop).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

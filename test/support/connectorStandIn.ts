@@ -28,6 +28,15 @@ export interface ConnectorStandIn {
   clear(): void;
   /** Delays every answer, to hold a bot turn in flight. */
   setDelay(ms: number): void;
+  /**
+   * The next `count` activities posted to a conversation matching `conversation` are answered with
+   * `status` (429 with Retry-After `retryAfterSeconds`, 403 as when the person blocked the bot).
+   */
+  refuse(conversation: RegExp, status: number, count: number, retryAfterSeconds?: number): void;
+  /** Answers 429 (Retry-After: 1) to activity posts beyond `perSecond` in any one-second window, as Teams does per tenant. */
+  limitPerSecond(perSecond: number | undefined): void;
+  /** Activity posts answered with an error status so far. */
+  readonly refused: Array<{ conversationId: string; status: number }>;
   close(): Promise<void>;
 }
 
@@ -47,6 +56,10 @@ export async function startConnectorStandIn(
   const sent: SentActivity[] = [];
   let nextId = 1;
   let delayMs = 0;
+  const refusals: Array<{ conversation: RegExp; status: number; left: number; retryAfter?: number }> = [];
+  const refused: Array<{ conversationId: string; status: number }> = [];
+  let perSecondLimit: number | undefined;
+  const recentPosts: number[] = [];
   const created: Array<{ members: string[] }> = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -59,6 +72,31 @@ export async function startConnectorStandIn(
       const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
       // /v3/conversations/{id}/activities[/{replyToId}]
       if (parts[0] === 'v3' && parts[1] === 'conversations' && parts[3] === 'activities' && parts[2]) {
+        const conversationId = parts[2];
+        const refusal = refusals.find((r) => r.left > 0 && r.conversation.test(conversationId));
+        const now = Date.now();
+        while (recentPosts.length > 0 && (recentPosts[0] ?? 0) <= now - 1000) recentPosts.shift();
+        const overLimit = perSecondLimit !== undefined && recentPosts.length >= perSecondLimit;
+        if (refusal || overLimit) {
+          const status = refusal ? refusal.status : 429;
+          if (refusal) refusal.left--;
+          refused.push({ conversationId, status });
+          const retryAfter = refusal ? refusal.retryAfter : 1;
+          res.writeHead(status, {
+            'content-type': 'application/json',
+            ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}),
+          });
+          res.end(
+            JSON.stringify({
+              error: {
+                code: status === 429 ? 'TooManyRequests' : 'Forbidden',
+                message: 'refused by the stand-in',
+              },
+            }),
+          );
+          return;
+        }
+        recentPosts.push(now);
         const activity = body ? (JSON.parse(body) as SentActivity['activity']) : {};
         sent.push({
           method: req.method ?? 'POST',
@@ -127,6 +165,18 @@ export async function startConnectorStandIn(
     setDelay(ms) {
       delayMs = ms;
     },
+    refuse(conversation, status, count, retryAfterSeconds) {
+      refusals.push({
+        conversation,
+        status,
+        left: count,
+        ...(retryAfterSeconds !== undefined ? { retryAfter: retryAfterSeconds } : {}),
+      });
+    },
+    limitPerSecond(perSecond) {
+      perSecondLimit = perSecond;
+    },
+    refused,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

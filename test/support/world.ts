@@ -51,12 +51,17 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** options.graph: also start the Graph emulator and point the server at it. */
-export async function startWorld(options: { graph?: boolean } = {}): Promise<World> {
+/**
+ * options.graph: also start the Graph emulator and point the server at it; options.env: more server
+ * settings; options.azuriteLocation: keep Azurite's data in that folder (to stop and restart it).
+ */
+export async function startWorld(
+  options: { graph?: boolean; env?: Readonly<Record<string, string>>; azuriteLocation?: string } = {},
+): Promise<World> {
   const tablePrefix = `w${Math.random().toString(36).slice(2, 9)}`;
-  const graph = options.graph ? await startGraphEmulator() : undefined;
+  const graph = options.graph ? await startGraphEmulator({ port: 0 }) : undefined;
   const [azurite, connector] = await Promise.all([
-    startAzurite(),
+    startAzurite(options.azuriteLocation ? { location: options.azuriteLocation } : {}),
     startConnectorStandIn({
       roster: DEMO_USERS.map((u) => ({
         id: u.botUserId,
@@ -71,6 +76,7 @@ export async function startWorld(options: { graph?: boolean } = {}): Promise<Wor
     TABLES_CONNECTION_STRING: azurite.connectionString,
     TABLE_PREFIX: tablePrefix,
     ...(graph ? { GRAPH_BASE_URL: graph.baseUrl } : {}),
+    ...options.env,
   });
   const inChannel = (user: DemoUser, locale = 'fi-FI'): ActivityOptions => ({
     serviceUrl: connector.serviceUrl,

@@ -9,12 +9,21 @@ import type { DemoUser } from '../devsupport/demoOrganisation';
 import { PolkuError } from '../domain/errors';
 import type { Logger } from '../logging';
 import type { AgreementService } from '../services/agreements/agreementService';
+import type { DashboardService } from '../services/dashboard/dashboardService';
 import type { BookingService } from '../services/meetings/bookingService';
+import type { PersonDataService } from '../services/privacy/personDataService';
+import type { EvaluationService } from '../services/rhythm/evaluationService';
+import type { LearningService } from '../services/rhythm/learningService';
 import type { ProgrammeAccess } from '../store/accessStore';
 import { registerAgreementRoutes } from './agreementRoutes';
+import { registerDashboardRoutes } from './dashboardRoutes';
+import { type DevSchedulerDeps, registerDevSchedulerRoute } from './devSchedulerRoute';
 import { mintDevSession } from './devSessions';
+import { registerEvaluationRoutes } from './evaluationRoutes';
 import { sendError, sendJson } from './httpErrors';
+import { registerLearningRoutes } from './learningRoutes';
 import { registerMeetingRoutes } from './meetingRoutes';
+import { registerPersonDataRoutes } from './personDataRoutes';
 import type { Authenticator } from './principal';
 import { type ProgrammeRouteDeps, registerProgrammeRoutes } from './programmeRoutes';
 import { jsonObject, requiredString } from './requestInput';
@@ -34,11 +43,25 @@ export interface ApiDeps {
   readonly programmes: Omit<ProgrammeRouteDeps, 'authenticator' | 'logger'>;
   readonly agreements: AgreementService;
   readonly booking: BookingService;
+  /** The caller's own data (GET /api/v1/me/data). */
+  readonly personData: PersonDataService;
+  /** Learnings: a pair's, the programme's feed, posting one to the channel. */
+  readonly learnings: LearningService;
+  /** Evaluation totals (at least three answers) for supervisors. */
+  readonly evaluations: EvaluationService;
+  /** The supervisor's programme dashboard and its CSV export. */
+  readonly dashboard: DashboardService;
+  /** Local mode only: run due work by hand (bot/src/api/devSchedulerRoute.ts). */
+  readonly devScheduler?: DevSchedulerDeps['scheduler'];
 }
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
 
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
+  registerDevSchedulerRoute(server, {
+    scheduler: deps.devSignIn ? deps.devScheduler : undefined,
+    logger: deps.logger,
+  });
   registerProgrammeRoutes(server, {
     ...deps.programmes,
     authenticator: deps.authenticator,
@@ -51,6 +74,26 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   });
   registerMeetingRoutes(server, {
     booking: deps.booking,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerDashboardRoutes(server, {
+    dashboard: deps.dashboard,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerPersonDataRoutes(server, {
+    personData: deps.personData,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerLearningRoutes(server, {
+    learnings: deps.learnings,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerEvaluationRoutes(server, {
+    evaluations: deps.evaluations,
     authenticator: deps.authenticator,
     logger: deps.logger,
   });

@@ -1,6 +1,7 @@
 /**
- * A pair's meetings for its members: ranked free times and booking. The
- * chat cards call the same service; only the pair's members get anything.
+ * A pair's meetings for its members: ranked free times, booking, moving and
+ * cancelling. The chat cards call the same service; only the pair's members
+ * get anything.
  */
 import type { Request, Server } from 'restify';
 import { ValidationError } from '../domain/errors';
@@ -51,16 +52,49 @@ export function registerMeetingRoutes(server: Server, deps: MeetingRouteDeps): v
   server.post(
     '/api/v1/pairs/:pairId/meetings',
     route(async (req, res, me) => {
-      const raw = field(object(req.body), 'start');
-      const start =
-        typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/.test(raw)
-          ? Date.parse(raw)
-          : Number.NaN;
-      if (!Number.isFinite(start))
-        throw new ValidationError('start must be a UTC time', { field: 'start', rule: 'format' });
+      const start = startOf(req);
       sendJson(res, 201, { meeting: meetingJson(await deps.booking.book(me, pairIdOf(req), start)) });
     }),
   );
+
+  // Move and cancel: the same service as the chat cards, so the other member is told either way.
+  // `changed` is false when it was already so (a retried request); the answer is the meeting as it is now.
+  server.post(
+    '/api/v1/pairs/:pairId/meetings/:number/move',
+    route(async (req, res, me) => {
+      const pairId = pairIdOf(req);
+      const number = numberOf(req);
+      const change = await deps.booking.move(me, pairId, number, startOf(req));
+      sendJson(res, 200, { meeting: meetingJson(change.meeting), changed: change.changed });
+    }),
+  );
+
+  server.post(
+    '/api/v1/pairs/:pairId/meetings/:number/cancel',
+    route(async (req, res, me) => {
+      const change = await deps.booking.cancel(me, pairIdOf(req), numberOf(req));
+      sendJson(res, 200, { meeting: meetingJson(change.meeting), changed: change.changed });
+    }),
+  );
+}
+
+function startOf(req: Request): number {
+  const raw = field(object(req.body), 'start');
+  const start =
+    typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?Z$/.test(raw)
+      ? Date.parse(raw)
+      : Number.NaN;
+  if (!Number.isFinite(start))
+    throw new ValidationError('start must be a UTC time', { field: 'start', rule: 'format' });
+  return start;
+}
+
+/** A meeting's number in the path: a whole number 1–9999 (it becomes part of a row key). */
+function numberOf(req: Request): number {
+  const raw = (req.params as Record<string, unknown>).number;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,3}$/.test(raw))
+    throw new ValidationError('number must be a meeting number', { field: 'number', rule: 'format' });
+  return Number(raw);
 }
 
 function pairIdOf(req: Request): string {
@@ -78,5 +112,6 @@ function meetingJson(m: Meeting): Record<string, unknown> {
     end: new Date(m.end).toISOString(),
     status: m.status,
     joinUrl: m.joinUrl ?? null,
+    cancelledAt: m.status === 'cancelled' ? (m.cancelledAt ?? null) : null,
   };
 }

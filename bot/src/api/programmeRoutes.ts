@@ -166,7 +166,7 @@ export function registerProgrammeRoutes(server: Server, deps: ProgrammeRouteDeps
   );
 }
 
-function programmeIdOf(req: Request): string {
+export function programmeIdOf(req: Request): string {
   const id = (req.params as Record<string, unknown>).programmeId;
   if (typeof id !== 'string' || !GUID.test(id)) {
     throw new ValidationError('programmeId is not a programme id', { field: 'programmeId', rule: 'format' });
@@ -174,7 +174,7 @@ function programmeIdOf(req: Request): string {
   return id;
 }
 
-function localeOf(req: Request): Locale {
+export function localeOf(req: Request): Locale {
   const q = (req.query as Record<string, unknown> | undefined)?.lang;
   return resolveLocale(typeof q === 'string' ? q : req.header('accept-language'));
 }

@@ -4,11 +4,12 @@
  * organiser's calendar. Creates carry a transactionId, so a create retried
  * after a dropped connection returns the first event instead of a second.
  */
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { PolkuError } from '../domain/errors';
 import type {
   BookedMeeting,
   CalendarPort,
+  FoundMeeting,
   Interval,
   MemberSchedule,
   NewMeeting,
@@ -21,6 +22,19 @@ const UTC = 'UTC';
 const PREFER_UTC = 'outlook.timezone="UTC"';
 const SCHEDULE_INTERVAL_MINUTES = 15;
 const CREATE_ATTEMPTS = 4;
+/** calendarView page size; the window is one meeting's length, so one page is the usual answer. */
+const VIEW_PAGE = 50;
+/** A window this long holds at most a few hundred events; more pages than this means something is off. */
+const MAX_VIEW_PAGES = 20;
+
+interface GraphViewEvent {
+  readonly id: string;
+  readonly transactionId?: string | null;
+  readonly isCancelled?: boolean;
+  readonly start: GraphDateTime;
+  readonly end: GraphDateTime;
+  readonly onlineMeeting?: { readonly joinUrl?: string } | null;
+}
 
 interface GraphDateTime {
   readonly dateTime: string;
@@ -122,6 +136,12 @@ export class GraphCalendar implements CalendarPort {
         .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}`)
         .patch({ start: toGraph(slot.start), end: toGraph(slot.end) });
     } catch (err) {
+      if (isEventGone(err)) {
+        throw new PolkuError('not_found', 'The meeting is no longer in the organiser’s calendar', {
+          cause: err,
+          code: 'event_missing',
+        });
+      }
       throw toCalendarError(err, 'Meeting');
     }
   }
@@ -132,9 +152,63 @@ export class GraphCalendar implements CalendarPort {
         .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
         .post({ comment });
     } catch (err) {
+      // Cancelled already (a repeated click, or the organiser removed it in Outlook): what cancel wants is true.
+      if (isEventGone(err)) return;
       throw toCalendarError(err, 'Meeting');
     }
   }
+
+  async findMeeting(
+    organizer: string,
+    transactionId: string,
+    window: Interval,
+  ): Promise<FoundMeeting | undefined> {
+    try {
+      let page = (await this.client
+        .api(`/users/${encodeURIComponent(organizer)}/calendarView`)
+        .header('Prefer', PREFER_UTC)
+        .query({
+          startDateTime: new Date(window.start).toISOString(),
+          endDateTime: new Date(window.end).toISOString(),
+          $select: 'id,transactionId,isCancelled,start,end,onlineMeeting',
+          $top: String(VIEW_PAGE),
+        })
+        .get()) as { value: GraphViewEvent[]; '@odata.nextLink'?: string };
+      for (let pages = 1; ; pages++) {
+        const found = page.value.find((e) => e.transactionId === transactionId && !e.isCancelled);
+        if (found) {
+          return {
+            eventId: found.id,
+            joinUrl: found.onlineMeeting?.joinUrl ?? undefined,
+            start: fromGraph(found.start),
+            end: fromGraph(found.end),
+          };
+        }
+        const next = page['@odata.nextLink'];
+        if (!next || pages >= MAX_VIEW_PAGES) return undefined;
+        page = (await this.client
+          .api(relativeToVersion(next))
+          .header('Prefer', PREFER_UTC)
+          .get()) as typeof page;
+      }
+    } catch (err) {
+      throw toCalendarError(err, 'Calendar');
+    }
+  }
+}
+
+/** 404 ErrorItemNotFound on an event: it was cancelled or deleted (a missing mailbox has other codes). */
+function isEventGone(err: unknown): boolean {
+  return err instanceof GraphError && err.statusCode === 404 && err.code === 'ErrorItemNotFound';
+}
+
+/**
+ * A nextLink is absolute; the client takes paths below the configured version, so the bearer token goes
+ * only to the configured Graph origin even if a link named another host.
+ */
+function relativeToVersion(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname.replace(/^\/[^/]+/, '')}${url.search}`;
 }
 
 function toGraph(ms: number): GraphDateTime {

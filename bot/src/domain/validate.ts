@@ -116,6 +116,14 @@ export function integer(value: unknown, name: string, min: number, max: number, 
   return n;
 }
 
+/** true/false, or the strings cards send ("true"/"false"); absent is `fallback`. */
+export function flag(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  fail(name, 'format');
+}
+
 /** A calendar date, YYYY-MM-DD, that exists (no 2027-02-30). */
 export function dateOnly(value: unknown, name: string, o: { required?: boolean } = {}): string | undefined {
   if (value === undefined || value === null || value === '') {

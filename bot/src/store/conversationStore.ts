@@ -1,6 +1,6 @@
 /** Conversation references in Azure Tables: PK tenantId, RK the scope key. */
 import { odata, type TableClient } from '@azure/data-tables';
-import { ChangedError, ConflictError } from '../domain/errors';
+import { ChangedError } from '../domain/errors';
 import type { ChannelRef } from '../domain/programme/programme';
 import type { ConversationReferenceStore, StoredConversation } from '../teams/conversationReferences';
 import { assertValidKey, encodeKeyPart } from './keys';
@@ -19,6 +19,8 @@ interface ConversationEntity extends EntityData {
   reference: string;
   updatedAt: string;
   welcomedAt?: string;
+  /** When a send was refused with 403 (blocked or removed); empty once the person talks to Polku again. */
+  deadAt?: string;
 }
 
 export class TableConversationStore implements ConversationReferenceStore {
@@ -28,18 +30,12 @@ export class TableConversationStore implements ConversationReferenceStore {
     this.repo = new TableRepository<ConversationEntity>(client, 'Conversation reference');
   }
 
-  async save(c: StoredConversation): Promise<{ isNew: boolean }> {
-    const entity = toEntity(c);
-    const rowKey = encodeKeyPart(c.scopeKey);
-    try {
-      await this.repo.insert(c.tenantId, rowKey, entity);
-      return { isNew: true };
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-      // Known scope: the latest reference wins (serviceUrl can move between regions); welcomedAt is kept.
-      await this.repo.merge(c.tenantId, rowKey, entity);
-      return { isNew: false };
-    }
+  /**
+   * One merge-upsert per turn: the latest reference wins (serviceUrl can move
+   * between regions) and welcomedAt, written separately, is kept.
+   */
+  async save(c: StoredConversation): Promise<void> {
+    await this.repo.merge(c.tenantId, encodeKeyPart(c.scopeKey), toEntity(c));
   }
 
   async get(tenantId: string, scopeKey: string): Promise<StoredConversation | undefined> {
@@ -61,6 +57,11 @@ export class TableConversationStore implements ConversationReferenceStore {
       }
     }
     return false;
+  }
+
+  async markDead(tenantId: string, scopeKey: string, at: string): Promise<void> {
+    const rowKey = encodeKeyPart(scopeKey);
+    if (await this.repo.find(tenantId, rowKey)) await this.repo.merge(tenantId, rowKey, { deadAt: at });
   }
 
   async remove(tenantId: string, scopeKey: string): Promise<void> {
@@ -130,6 +131,8 @@ function toEntity(c: StoredConversation): ConversationEntity {
     locale: c.locale,
     reference: JSON.stringify(c.reference),
     updatedAt: c.updatedAt,
+    // A fresh reference (the person wrote, or installed Polku again) makes the conversation live again.
+    deadAt: '',
   };
 }
 
@@ -147,5 +150,6 @@ function fromEntity(tenantId: string, scopeKey: string, e: ConversationEntity): 
     ...(e.locale ? { locale: e.locale } : {}),
     reference: JSON.parse(e.reference) as StoredConversation['reference'],
     updatedAt: e.updatedAt,
+    ...(e.deadAt ? { deadAt: e.deadAt } : {}),
   };
 }

@@ -1,8 +1,14 @@
 /** Pairs (PK programmeId, RK pairId) and memberships (PK tenantId|userId, RK programmeId|pairId) in Azure Tables. */
 import type { TableClient } from '@azure/data-tables';
-import type { Pair } from '../domain/programme/pair';
+import type { Pair, PairStatus } from '../domain/programme/pair';
+import type { Checkpoint } from '../domain/rhythm/checkpoint';
 import type { PairStatusWriter } from '../services/agreements/agreementPorts';
-import type { Membership, MembershipRepository, PairRepository } from '../services/programmes/ports';
+import type {
+  Membership,
+  MembershipRepository,
+  PairRepository,
+  Versioned,
+} from '../services/programmes/ports';
 import { accessPartition } from './accessStore';
 import { type EntityData, TableRepository } from './tableRepository';
 
@@ -53,6 +59,35 @@ export class TablePairStore implements PairRepository, PairStatusWriter {
   async get(programmeId: string, pairId: string): Promise<Pair | undefined> {
     const row = await this.repo.find(programmeId, pairId);
     return row ? toPair(programmeId, row.rowKey, row.data) : undefined;
+  }
+
+  /** The pair with its ETag, for decisions (the checkpoint) that must not overwrite one made meanwhile. */
+  async findVersioned(programmeId: string, pairId: string): Promise<Versioned<Pair> | undefined> {
+    const row = await this.repo.find(programmeId, pairId);
+    return row ? { value: toPair(programmeId, row.rowKey, row.data), etag: row.etag } : undefined;
+  }
+
+  /**
+   * Writes the checkpoint (and, when the pair concludes, its status and when)
+   * only if the row is unchanged since `etag`: ChangedError otherwise. Other
+   * fields (the agreement's) are kept as they are.
+   */
+  async updateRhythm(
+    programmeId: string,
+    pairId: string,
+    update: { readonly checkpoint: Checkpoint; readonly status?: PairStatus; readonly concludedAt?: string },
+    etag: string,
+  ): Promise<string> {
+    return this.repo.mergeIfUnchanged(
+      programmeId,
+      pairId,
+      {
+        checkpoint: JSON.stringify(update.checkpoint),
+        ...(update.status ? { status: update.status } : {}),
+        ...(update.concludedAt ? { concludedAt: update.concludedAt } : {}),
+      },
+      etag,
+    );
   }
 
   async updateAgreement(

@@ -103,6 +103,26 @@ export class TableRepository<T extends EntityData> {
     }
   }
 
+  /**
+   * Updates the given properties only if nobody changed the entity since `etag`
+   * (ChangedError otherwise), keeping the others: for a decision written onto a
+   * row whose other fields belong to other writers.
+   */
+  async mergeIfUnchanged(
+    partitionKey: string,
+    rowKey: string,
+    data: Partial<T>,
+    etag: string,
+  ): Promise<string> {
+    this.checkKeys(partitionKey, rowKey);
+    try {
+      const res = await this.client.updateEntity({ ...data, partitionKey, rowKey }, 'Merge', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
   /** Deletes; with an ETag only if unchanged. Deleting what is gone is not an error. */
   async delete(partitionKey: string, rowKey: string, etag = '*'): Promise<void> {
     this.checkKeys(partitionKey, rowKey);
@@ -219,6 +239,25 @@ export class TableRepository<T extends EntityData> {
       for await (const page of this.client
         .listEntities<T>({ queryOptions: { filter } })
         .byPage({ maxPageSize: MAX_PAGE_SIZE })) {
+        yield* page.map((e) => this.toStored(e));
+      }
+    } catch (err) {
+      throw toStoreError(err, this.what);
+    }
+  }
+
+  /**
+   * Every entity in partitions up to and including `maxPartitionKey`, page by
+   * page: a range scan over time-bucketed partitions reads what is left in the
+   * buckets that have come due, and nothing of the ones still ahead.
+   */
+  async *listUpToPartition(maxPartitionKey: string, pageSize = MAX_PAGE_SIZE): AsyncGenerator<Stored<T>> {
+    assertValidKey(maxPartitionKey, 'PartitionKey');
+    const filter = odata`PartitionKey le ${maxPartitionKey}`;
+    try {
+      for await (const page of this.client
+        .listEntities<T>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE) })) {
         yield* page.map((e) => this.toStored(e));
       }
     } catch (err) {

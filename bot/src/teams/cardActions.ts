@@ -33,6 +33,7 @@ import { channelConversationId } from './conversationReferences';
 import { handleMeetingAction, isMeetingVerb } from './meetingActions';
 import { memberEmail } from './memberEmail';
 import type { ProactiveNotifier } from './proactiveNotifier';
+import { handleRhythmAction, isRhythmVerb, type RhythmActionDeps } from './rhythmActions';
 import { turnInfo } from './turnContextInfo';
 
 export interface CardActionDeps {
@@ -42,6 +43,8 @@ export interface CardActionDeps {
   readonly agreements: AgreementService;
   /** Finds and books the pair's meetings in both members' calendars. */
   readonly booking: BookingService;
+  /** Check-ins, the checkpoint, the evaluation and learnings. */
+  readonly rhythm: RhythmActionDeps;
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
   readonly now: () => Date;
@@ -73,6 +76,7 @@ export async function handleCardAction(
   if (isAgreementVerb(verb))
     return { card: await handleAgreementAction(deps.agreements, actor, verb, data, locale) };
   if (isMeetingVerb(verb)) return { card: await handleMeetingAction(deps, actor, verb, data, locale) };
+  if (isRhythmVerb(verb)) return { card: await handleRhythmAction(deps.rhythm, actor, verb, data, locale) };
   switch (verb) {
     case 'signup.open':
       return openSignUp(deps, context, actor, data, locale);
@@ -283,6 +287,12 @@ const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   calendar_unavailable: 'meeting.unavailable',
   slot_in_past: 'meeting.past',
   booking_in_progress: 'meeting.inProgress',
+  meeting_not_found: 'meeting.notFound',
+  meeting_not_booked: 'meeting.notBooked',
+  meeting_cancelled: 'meeting.cancelledNoMove',
+  meeting_past: 'meeting.over',
+  event_missing: 'meeting.eventMissing',
+  calendar_unchanged: 'meeting.unchanged',
 };
 const KIND_MESSAGES: Readonly<Partial<Record<ErrorCause, MessageKey>>> = {
   not_found: 'programme.notFound',

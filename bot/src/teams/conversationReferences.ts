@@ -22,15 +22,19 @@ export interface StoredConversation {
   readonly locale?: string;
   readonly reference: Partial<ConversationReference>;
   readonly updatedAt: string;
+  /** Set when Teams refused a send with 403: the person blocked Polku or removed it. */
+  readonly deadAt?: string;
 }
 
 export interface ConversationReferenceStore {
-  /** Saves or refreshes; true when this scope was not known before (first install). */
-  save(conversation: StoredConversation): Promise<{ readonly isNew: boolean }>;
+  /** Saves or refreshes the reference (one write, whether or not the scope was known). */
+  save(conversation: StoredConversation): Promise<void>;
   get(tenantId: string, scopeKey: string): Promise<StoredConversation | undefined>;
   /** True for exactly one caller per stored scope: whoever should send the welcome. */
   markWelcomed(tenantId: string, scopeKey: string, at: string): Promise<boolean>;
   remove(tenantId: string, scopeKey: string): Promise<void>;
+  /** Stops proactive sends to a conversation Teams refused (403) until the person writes again. */
+  markDead(tenantId: string, scopeKey: string, at: string): Promise<void>;
   /** Removes every channel reference of a team (the app was removed from it). */
   removeTeam(tenantId: string, teamId: string): Promise<number>;
 }

@@ -1,13 +1,14 @@
 /**
- * Booking the pair's meetings from cards: "Book our meeting" shows times
- * free in both calendars, a time's button books it, and every member gets
- * the booked meeting in their 1:1 chat. Card data is untrusted: the pair id
- * and the time are checked for shape, and the booking service decides
- * whether this person may book for the pair.
+ * The pair's meetings from cards: "Book our meeting" shows times free in
+ * both calendars, a time's button books it, the whole first phase can be
+ * booked at once, and a booked meeting can be moved or cancelled. Card data
+ * is untrusted: ids and times are checked for shape, the booking service
+ * decides whether this person may act for the pair, and a card older than
+ * the meeting's state (moved or cancelled meanwhile) gets a fresh card that
+ * says so instead of acting on a time the person did not see.
  */
 import { isPolkuError, PolkuError, ValidationError } from '../domain/errors';
-import type { Meeting } from '../domain/meetings/meeting';
-import { memberIds } from '../domain/programme/pair';
+import { type Meeting, meetingUpcoming } from '../domain/meetings/meeting';
 import { field, integer } from '../domain/validate';
 import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
@@ -17,10 +18,23 @@ import type { AgreementService, AgreementView } from '../services/agreements/agr
 import type { BookingService } from '../services/meetings/bookingService';
 import type { AdaptiveCard } from './cards/adaptiveCard';
 import { meetingBookedCard } from './cards/meetingBookedCard';
-import { MAX_WEEKS_LATER, meetingSlotsCard } from './cards/meetingSlotsCard';
+import { meetingCancelAskCard, meetingCancelledCard } from './cards/meetingCancelCard';
+import { meetingListCard, type PairMeetings } from './cards/meetingListCard';
+import { meetingPhaseCard } from './cards/meetingPhaseCard';
+import { formatSlot, MAX_WEEKS_LATER, meetingSlotsCard } from './cards/meetingSlotsCard';
+import { pairNames, tellOthers, zoneFor } from './meetingNotices';
 import type { ProactiveNotifier } from './proactiveNotifier';
 
-export const MEETING_VERBS = ['meeting.find', 'meeting.book'] as const;
+export const MEETING_VERBS = [
+  'meeting.find',
+  'meeting.book',
+  'meeting.bookPhase',
+  'meeting.moveOptions',
+  'meeting.move',
+  'meeting.cancelAsk',
+  'meeting.cancel',
+  'meeting.show',
+] as const;
 export type MeetingVerb = (typeof MEETING_VERBS)[number];
 
 export function isMeetingVerb(verb: string): verb is MeetingVerb {
@@ -35,8 +49,18 @@ export interface MeetingActionDeps {
 }
 
 const PAIR_ID = /^p[0-9a-f]{16}$/;
-/** What the slots card sends: an instant in UTC, to the millisecond at most. */
+/** What the cards send: an instant in UTC, to the millisecond at most. */
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+/** A pair never gets near this many meetings; the bound keeps a forged number out of the row key. */
+const MAX_MEETING_NUMBER = 9999;
+
+interface Request {
+  readonly deps: MeetingActionDeps;
+  readonly actor: Actor;
+  readonly pairId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly locale: Locale;
+}
 
 export async function handleMeetingAction(
   deps: MeetingActionDeps,
@@ -45,18 +69,24 @@ export async function handleMeetingAction(
   data: Readonly<Record<string, unknown>>,
   locale: Locale,
 ): Promise<AdaptiveCard> {
-  const pairId = pairIdOf(data);
+  const r: Request = { deps, actor, pairId: pairIdOf(data), data, locale };
   try {
-    if (verb === 'meeting.find') {
-      const weeksLater = integer(field(data, 'weeksLater'), 'weeksLater', 0, MAX_WEEKS_LATER, 0);
-      return await slotsCard(deps, actor, pairId, weeksLater, locale);
+    switch (verb) {
+      case 'meeting.find':
+        return await slotsCard(r, integer(field(data, 'weeksLater'), 'weeksLater', 0, MAX_WEEKS_LATER, 0));
+      case 'meeting.book':
+        return await book(r, timeOf(data, 'start'));
+      case 'meeting.bookPhase':
+        return await bookPhase(r);
+      default:
+        return await changeMeeting(r, verb);
     }
-    return await book(deps, actor, pairId, startOf(data), locale);
   } catch (err) {
     // The calendars, not Polku's storage, are what could not be reached.
-    if (isPolkuError(err) && err.kind === 'unavailable' && err.code !== 'calendar_unavailable') {
+    if (isPolkuError(err) && err.kind === 'unavailable' && !err.code.startsWith('calendar_')) {
+      const changing = verb === 'meeting.move' || verb === 'meeting.cancel';
       throw new PolkuError('unavailable', 'The calendars cannot be reached', {
-        code: 'calendar_unavailable',
+        code: changing ? 'calendar_unchanged' : 'calendar_unavailable',
         cause: err,
       });
     }
@@ -64,86 +94,194 @@ export async function handleMeetingAction(
   }
 }
 
-async function slotsCard(
-  deps: MeetingActionDeps,
-  actor: Actor,
-  pairId: string,
-  weeksLater: number,
-  locale: Locale,
-  notice?: string,
-): Promise<AdaptiveCard> {
-  const view = await deps.agreements.view(actor, pairId);
-  const { slots, durationMinutes } = await deps.booking.suggest(actor, pairId, weeksLater);
+async function slotsCard(r: Request, weeksLater: number, notice?: string): Promise<AdaptiveCard> {
+  const { slots, durationMinutes, timeZone, phaseMeetings } = await r.deps.booking.suggest(
+    r.actor,
+    r.pairId,
+    weeksLater,
+  );
   return meetingSlotsCard(
     {
-      pairId,
+      pairId: r.pairId,
       slots,
       durationMinutes,
       weeksLater,
-      timeZone: view.programme.timeZone,
+      timeZone,
+      phaseMeetings,
       ...(notice ? { notice } : {}),
     },
-    locale,
+    r.locale,
   );
 }
 
-async function book(
-  deps: MeetingActionDeps,
-  actor: Actor,
-  pairId: string,
-  start: number,
-  locale: Locale,
-): Promise<AdaptiveCard> {
-  const view = await deps.agreements.view(actor, pairId);
+async function book(r: Request, start: number): Promise<AdaptiveCard> {
+  const view = await r.deps.agreements.view(r.actor, r.pairId);
   // A repeated click (by either member) for a time already booked returns that meeting: nobody is told twice.
-  const repeat = (await deps.booking.list(actor, pairId)).some(
+  const repeat = (await r.deps.booking.list(r.actor, r.pairId)).some(
     (m) => m.start === start && m.status === 'booked',
   );
   let meeting: Meeting;
   try {
-    meeting = await deps.booking.book(actor, pairId, start);
+    meeting = await r.deps.booking.book(r.actor, r.pairId, start);
   } catch (err) {
     if (isPolkuError(err) && err.code === 'slot_taken') {
-      return slotsCard(deps, actor, pairId, 0, locale, translator(locale)('meeting.slots.taken'));
+      return slotsCard(r, 0, translator(r.locale)('meeting.slots.taken'));
     }
     throw err;
   }
-  const build = (l: Locale) => bookedCard(meeting, view, l);
-  if (!repeat) await tellOthers(deps, actor, view, build);
-  return build(locale);
+  if (!repeat)
+    await tellOthers(r.deps.sendPersonal, r.deps.logger, view, r.actor, (userId, l) =>
+      bookedCard(meeting, view, userId, l),
+    );
+  return bookedCard(meeting, view, r.actor.userId, r.locale);
 }
 
-function bookedCard(meeting: Meeting, view: AgreementView, locale: Locale): AdaptiveCard {
+async function bookPhase(r: Request): Promise<AdaptiveCard> {
+  const view = await r.deps.agreements.view(r.actor, r.pairId);
+  const result = await r.deps.booking.bookFirstPhase(r.actor, r.pairId);
+  for (const o of result.outcomes) {
+    if (o.error !== undefined)
+      r.deps.logger.warn(
+        { err: errorForLog(o.error), pairId: r.pairId, step: o.step },
+        'a phase meeting failed',
+      );
+  }
+  const build = (userId: string, locale: Locale, byName?: string) => {
+    const zoneOf = result.outcomes.find((o) => o.meeting)?.meeting;
+    return meetingPhaseCard(
+      { planned: result.planned, lines: result.outcomes, already: result.already },
+      {
+        pairId: r.pairId,
+        programmeName: view.programme.name,
+        names: pairNames(view.pair),
+        timeZone: zoneOf ? zoneFor(zoneOf, userId, view.programme) : view.programme.timeZone,
+        ...(byName ? { byName } : {}),
+      },
+      locale,
+    );
+  };
+  if (!result.already && result.outcomes.some((o) => o.meeting))
+    await tellOthers(r.deps.sendPersonal, r.deps.logger, view, r.actor, (userId, l) =>
+      build(userId, l, r.actor.name),
+    );
+  return build(r.actor.userId, r.locale);
+}
+
+/** Move, cancel and their first steps: each judged against the meeting as it is now, not as the card saw it. */
+async function changeMeeting(
+  r: Request,
+  verb: Exclude<MeetingVerb, 'meeting.find' | 'meeting.book' | 'meeting.bookPhase'>,
+) {
+  const number = integer(field(r.data, 'number'), 'number', 1, MAX_MEETING_NUMBER);
+  const view = await r.deps.agreements.view(r.actor, r.pairId);
+  const meeting = (await r.deps.booking.list(r.actor, r.pairId)).find((m) => m.number === number);
+  if (!meeting) throw new PolkuError('not_found', 'No such meeting', { code: 'meeting_not_found' });
+  const zone = zoneFor(meeting, r.actor.userId, view.programme);
+  const t = translator(r.locale);
+  if (meeting.status === 'cancelled' && verb !== 'meeting.cancel')
+    return meetingCancelledCard(meeting, { pairId: r.pairId, timeZone: zone, already: true }, r.locale);
+  if (verb === 'meeting.show') return bookedCard(meeting, view, r.actor.userId, r.locale);
+  // The time this card showed: when the meeting has moved since, say so and show it as it is now.
+  const shown = verb === 'meeting.move' ? timeOf(r.data, 'from') : timeOf(r.data, 'start');
+  const target = verb === 'meeting.move' ? timeOf(r.data, 'start') : undefined;
+  if (meeting.status === 'booked' && meeting.start !== shown && meeting.start !== target) {
+    const notice = t('meeting.changedMeanwhile', {
+      when: formatSlot(meeting.start, meeting.end, zone, r.locale),
+    });
+    return bookedCard(meeting, view, r.actor.userId, r.locale, notice);
+  }
+  switch (verb) {
+    case 'meeting.moveOptions':
+      return moveOptions(
+        r,
+        number,
+        integer(field(r.data, 'weeksLater'), 'weeksLater', 0, MAX_WEEKS_LATER, 0),
+      );
+    case 'meeting.cancelAsk':
+      if (meeting.status !== 'booked')
+        throw new PolkuError('conflict', 'The meeting was never booked', { code: 'meeting_not_booked' });
+      return meetingCancelAskCard(meeting, { pairId: r.pairId, timeZone: zone }, r.locale);
+    case 'meeting.cancel': {
+      const change = await r.deps.booking.cancel(r.actor, r.pairId, number);
+      return meetingCancelledCard(
+        change.meeting,
+        { pairId: r.pairId, timeZone: zone, already: !change.changed },
+        r.locale,
+      );
+    }
+    case 'meeting.move': {
+      try {
+        const change = await r.deps.booking.move(r.actor, r.pairId, number, target as number);
+        return bookedCard(change.meeting, view, r.actor.userId, r.locale, undefined, change.previous);
+      } catch (err) {
+        if (isPolkuError(err) && err.code === 'slot_taken')
+          return moveOptions(r, number, 0, t('meeting.slots.taken'));
+        if (isPolkuError(err) && err.code === 'meeting_changed') {
+          const now =
+            (await r.deps.booking.list(r.actor, r.pairId)).find((m) => m.number === number) ?? meeting;
+          return now.status === 'cancelled'
+            ? meetingCancelledCard(now, { pairId: r.pairId, timeZone: zone, already: true }, r.locale)
+            : bookedCard(
+                now,
+                view,
+                r.actor.userId,
+                r.locale,
+                t('meeting.changedMeanwhile', {
+                  when: formatSlot(now.start, now.end, zone, r.locale),
+                }),
+              );
+        }
+        throw err;
+      }
+    }
+  }
+}
+
+async function moveOptions(
+  r: Request,
+  number: number,
+  weeksLater: number,
+  notice?: string,
+): Promise<AdaptiveCard> {
+  const { meeting, slots, timeZone } = await r.deps.booking.suggestMove(
+    r.actor,
+    r.pairId,
+    number,
+    weeksLater,
+  );
+  return meetingSlotsCard(
+    {
+      pairId: r.pairId,
+      slots,
+      durationMinutes: Math.round((meeting.end - meeting.start) / 60_000),
+      weeksLater,
+      timeZone,
+      move: { number, start: meeting.start, end: meeting.end },
+      ...(notice ? { notice } : {}),
+    },
+    r.locale,
+  );
+}
+
+function bookedCard(
+  meeting: Meeting,
+  view: AgreementView,
+  readerId: string,
+  locale: Locale,
+  notice?: string,
+  previous?: Meeting,
+): AdaptiveCard {
   return meetingBookedCard(
     meeting,
     {
       programmeName: view.programme.name,
-      names: memberIds(view.pair).map((id) => view.pair.names[id] ?? ''),
-      timeZone: view.programme.timeZone,
+      names: pairNames(view.pair),
+      timeZone: zoneFor(meeting, readerId, view.programme),
+      pairId: view.pair.id,
+      ...(notice ? { notice } : {}),
+      ...(previous && previous.start !== meeting.start ? { previous } : {}),
     },
     locale,
-  );
-}
-
-/** The other members see the booking in their 1:1 chat; one unreachable member does not undo it. */
-async function tellOthers(
-  deps: MeetingActionDeps,
-  actor: Actor,
-  view: AgreementView,
-  build: (locale: Locale) => AdaptiveCard,
-): Promise<void> {
-  const others = memberIds(view.pair).filter((id) => id !== actor.userId);
-  await Promise.all(
-    others.map((userId) =>
-      deps
-        .sendPersonal(view.programme, userId, build)
-        .catch((err: unknown) =>
-          deps.logger.warn(
-            { err: errorForLog(err), pairId: view.pair.id },
-            'could not tell a member about a booked meeting',
-          ),
-        ),
-    ),
   );
 }
 
@@ -155,11 +293,42 @@ function pairIdOf(data: Readonly<Record<string, unknown>>): string {
   return pairId;
 }
 
-function startOf(data: Readonly<Record<string, unknown>>): number {
-  const start = field(data, 'start');
-  const at = typeof start === 'string' && ISO_UTC.test(start) ? Date.parse(start) : Number.NaN;
+function timeOf(data: Readonly<Record<string, unknown>>, name: string): number {
+  const value = field(data, name);
+  const at = typeof value === 'string' && ISO_UTC.test(value) ? Date.parse(value) : Number.NaN;
   if (!Number.isFinite(at)) {
-    throw new ValidationError('The card does not name a time', { field: 'start', rule: 'format' });
+    throw new ValidationError('The card does not name a time', { field: name, rule: 'format' });
   }
   return at;
+}
+
+/**
+ * "meetings": the person's pairs with their upcoming meetings (each in the reader's own zone, with Join,
+ * Move and Cancel) and "Book our meeting" where the agreement is in force.
+ */
+export async function meetingListFor(
+  deps: Pick<MeetingActionDeps, 'booking'> & { readonly agreements: Pick<AgreementService, 'view' | 'mine'> },
+  actor: Actor,
+  now: number,
+  locale: Locale,
+): Promise<AdaptiveCard> {
+  const pairs = await deps.agreements.mine(actor);
+  const rows = await Promise.all(
+    pairs.map(async (p): Promise<PairMeetings> => {
+      const view = await deps.agreements.view(actor, p.pairId, p.programmeId);
+      const meetings = (await deps.booking.list(actor, p.pairId))
+        .filter((m) => meetingUpcoming(m, now))
+        .sort((a, b) => a.start - b.start);
+      const recorded = meetings.find((m) => m.memberTimes?.[actor.userId]);
+      return {
+        pairId: p.pairId,
+        programmeName: p.programmeName,
+        partnerNames: p.partnerNames,
+        inForce: p.status === 'in-force',
+        meetings,
+        timeZone: recorded ? zoneFor(recorded, actor.userId, view.programme) : view.programme.timeZone,
+      };
+    }),
+  );
+  return meetingListCard(rows, locale);
 }

@@ -4,6 +4,7 @@ import type { Request, Response } from 'restify';
 import { sendError } from '../api/httpErrors';
 import type { Logger } from '../logging';
 import { assertIncomingActivity } from './incomingActivity';
+import { withPlainSdkErrors } from './sdkErrorAnswers';
 
 export function messagesEndpoint(adapter: CloudAdapter, bot: ActivityHandler, logger: Logger) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -14,6 +15,6 @@ export function messagesEndpoint(adapter: CloudAdapter, bot: ActivityHandler, lo
       sendError(res, err, logger.child({ correlationId, route: '/api/messages' }), correlationId);
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    await adapter.process(req, withPlainSdkErrors(req, res, logger), (context) => bot.run(context));
   };
 }

@@ -15,22 +15,28 @@ import { isPolkuError, type PolkuError } from '../domain/errors';
 import type { Locale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import { errorForLog, type Logger } from '../logging';
+import type { PersonDataService } from '../services/privacy/personDataService';
 import { actorFrom } from './actorFromActivity';
 import { handleAgreementAction } from './agreementActions';
 import { type CardActionDeps, type CardActionResult, errorCard, handleCardAction } from './cardActions';
 import { type AdaptiveCard, CARD_CONTENT_TYPE } from './cards/adaptiveCard';
 import { agreementListCard } from './cards/agreementListCard';
 import { helpCard } from './cards/helpCard';
+import { myDataCard } from './cards/myDataCard';
 import { programmeFormCard } from './cards/programmeFormCard';
 import { welcomeCard } from './cards/welcomeCard';
 import { parseCommand } from './commands';
 import type { ConversationReferenceStore } from './conversationReferences';
+import { meetingListFor } from './meetingActions';
+import { propose as proposeLearning } from './rhythmActions';
 import { conversationToStore, type TurnInfo, turnInfo } from './turnContextInfo';
 import { correlationIdOf, turnLogger } from './turnLogger';
 
 export interface PolkuBotDeps {
   readonly conversations: ConversationReferenceStore;
   readonly cardActions: CardActionDeps;
+  /** The person's own data ("my data"). */
+  readonly personData: PersonDataService;
   readonly now: () => Date;
   readonly logger: Logger;
   /** Local mode: activities from the Playground may lack a tenant. */
@@ -89,6 +95,54 @@ export class PolkuBot extends TeamsActivityHandler {
         await sendCard(context, card);
         return;
       }
+      case 'meetings':
+        // Join links and times are the pair's own: the list goes to the 1:1 chat only.
+        if (info.kind !== 'personal') {
+          await context.sendActivity(
+            MessageFactory.text(translator(info.locale)('meeting.list.personalOnly')),
+          );
+          return;
+        }
+        await sendCard(
+          context,
+          await meetingListFor(
+            this.deps.cardActions,
+            actorFrom(context.activity, this.deps.localTenantId),
+            this.deps.now().getTime(),
+            info.locale,
+          ),
+        );
+        return;
+      case 'myData':
+        // A channel or group chat is seen by others: the person's data goes to their 1:1 chat only.
+        if (info.kind !== 'personal') {
+          await context.sendActivity(MessageFactory.text(translator(info.locale)('myData.personalOnly')));
+          return;
+        }
+        {
+          const { document, summary } = await this.deps.personData.mine(
+            actorFrom(context.activity, this.deps.localTenantId),
+          );
+          await sendCard(context, myDataCard(summary, document, info.locale));
+        }
+        return;
+      case 'learning':
+        // A learning is the pair's until every member approves it: never proposed where others read along.
+        if (info.kind !== 'personal') {
+          await context.sendActivity(MessageFactory.text(translator(info.locale)('learning.personalOnly')));
+          return;
+        }
+        await sendCard(
+          context,
+          await proposeLearning(
+            this.deps.cardActions.rhythm,
+            actorFrom(context.activity, this.deps.localTenantId),
+            {},
+            command.text,
+            info.locale,
+          ),
+        );
+        return;
       case 'unknown':
         await context.sendActivity(MessageFactory.text(translator(info.locale)('unknown.text')));
         return;
@@ -147,16 +201,16 @@ export class PolkuBot extends TeamsActivityHandler {
         };
   }
 
-  private async remember(context: TurnContext, info: TurnInfo): Promise<{ isNew: boolean }> {
+  private async remember(context: TurnContext, info: TurnInfo): Promise<void> {
     const conversation = conversationToStore(context.activity, info, this.deps.now());
     if (!conversation) {
       turnLogger(context, this.deps.logger).warn(
         { kind: info.kind },
         'activity without tenant or user; reference not stored',
       );
-      return { isNew: false };
+      return;
     }
-    return this.deps.conversations.save(conversation);
+    await this.deps.conversations.save(conversation);
   }
 
   private async rememberAndWelcome(context: TurnContext): Promise<void> {

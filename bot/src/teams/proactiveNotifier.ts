@@ -33,7 +33,9 @@ import { pairIntroductionCard } from './cards/pairIntroductionCard';
 import { pairRequestCard } from './cards/pairRequestCard';
 import { signUpConfirmationCard } from './cards/signUpConfirmationCard';
 import { unpairedCard } from './cards/unpairedCard';
+import { RECIPIENT_GONE, toSendError } from './connectorErrors';
 import { type ConversationReferenceStore, scopeKeyFor } from './conversationReferences';
+import type { SendPacer } from './sendPacer';
 
 export interface ProactiveDeps {
   readonly adapter: CloudAdapter;
@@ -42,6 +44,8 @@ export interface ProactiveDeps {
   readonly conversations: ConversationReferenceStore;
   readonly now: () => Date;
   readonly logger: Logger;
+  /** Paces personal sends to Teams' limits; none in tests that do not care. */
+  readonly pacer?: SendPacer;
 }
 
 export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
@@ -53,7 +57,7 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
   ): Promise<{ activityId: string; conversationId: string }> {
     const channel = await this.channelReference(programme);
     let activityId = '';
-    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+    await this.continueIn(channel, async (context) => {
       const card = announcementCard(programme, counts, this.deps.now(), programme.language);
       const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       activityId = sent?.id ?? '';
@@ -66,7 +70,7 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
     const posted = programme.announcement;
     if (!posted) return;
     const channel = await this.channelReference(programme);
-    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+    await this.continueIn(channel, async (context) => {
       const card = announcementCard(programme, counts, this.deps.now(), programme.language);
       await context.updateActivity({
         id: posted.activityId,
@@ -154,20 +158,41 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
     userId: string,
     build: (locale: Locale) => AdaptiveCard,
   ): Promise<void> {
-    const stored = await this.deps.conversations.get(programme.tenantId, scopeKeyFor('personal', '', userId));
-    if (stored) {
-      await this.deps.adapter.continueConversationAsync(
-        this.deps.botAppId,
-        stored.reference,
-        async (context) => {
-          await sendCard(context, build(resolveLocale(stored.locale ?? programme.language)));
-        },
-      );
-      return;
+    const scopeKey = scopeKeyFor('personal', '', userId);
+    const stored = await this.deps.conversations.get(programme.tenantId, scopeKey);
+    if (stored?.deadAt) {
+      throw new PolkuError('forbidden', 'The person has blocked Polku or removed it', {
+        code: RECIPIENT_GONE,
+      });
     }
+    try {
+      await this.deps.pacer?.acquire(programme.tenantId, stored?.conversationId ?? `new:${userId}`);
+      if (stored) {
+        await this.continueIn(stored.reference, async (context) => {
+          await sendCard(context, build(resolveLocale(stored.locale ?? programme.language)));
+        });
+        return;
+      }
+      await this.createPersonal(programme, userId, build);
+    } catch (err) {
+      const mapped = toSendError(err);
+      if (stored && mapped instanceof PolkuError && mapped.code === RECIPIENT_GONE) {
+        await this.deps.conversations.markDead(programme.tenantId, scopeKey, this.deps.now().toISOString());
+      }
+      throw mapped;
+    }
+  }
+
+  private async createPersonal(
+    programme: Programme,
+    userId: string,
+    build: (locale: Locale) => AdaptiveCard,
+  ): Promise<void> {
     const channel = await this.channelReference(programme);
-    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, channel, async (context) => {
+    await this.continueIn(channel, async (context) => {
       const member = await this.rosterMember(context, userId);
+      // The new chat's callback runs as a turn too: its errors are carried out the same way.
+      const inner: { failed: boolean; error?: unknown } = { failed: false };
       await this.deps.adapter.createConversationAsync(
         this.deps.botAppId,
         'msteams',
@@ -196,10 +221,46 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
               updatedAt: this.deps.now().toISOString(),
             });
           }
-          await sendCard(personal, build(programme.language));
+          try {
+            await sendCard(personal, build(programme.language));
+          } catch (err) {
+            inner.failed = true;
+            inner.error = err;
+          }
         },
       );
+      if (inner.failed) throw inner.error;
     });
+  }
+
+  /** Posts a new card to the programme's channel, in the programme's language (a shared learning, say). */
+  async postToChannel(programme: Programme, build: (locale: Locale) => AdaptiveCard): Promise<void> {
+    const channel = await this.channelReference(programme);
+    await this.continueIn(channel, async (context) => {
+      await sendCard(context, build(programme.language));
+    });
+  }
+
+  /**
+   * continueConversationAsync hands an error thrown in its callback to the
+   * adapter's turn error handler, which logs it and carries on. A proactive
+   * send has to fail to its caller (the scheduler retries a 429, gives up on a
+   * 403), so the error is carried out of the callback here.
+   */
+  private async continueIn(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const outcome: { failed: boolean; error?: unknown } = { failed: false };
+    await this.deps.adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
+      try {
+        await logic(context);
+      } catch (err) {
+        outcome.failed = true;
+        outcome.error = err;
+      }
+    });
+    if (outcome.failed) throw outcome.error;
   }
 
   private async rosterMember(context: TurnContext, userId: string): Promise<TeamsChannelAccount> {

@@ -4,7 +4,9 @@
  * than the contract gives a clear error here, not a crash deep in a page.
  */
 import { type AgreementApi, agreementApi } from './agreementApi';
-import { badResponse, createCall, isRecord } from './http';
+import { type DashboardApi, dashboardApi } from './dashboardApi';
+import { badResponse, createCall, createDownload, isRecord } from './http';
+import { type MeetingApi, meetingApi } from './meetingApi';
 import { type ProgrammeApi, programmeApi } from './programmeApi';
 
 export { ApiError, type ApiErrorCode, type Problem, problemOf } from './http';
@@ -55,7 +57,7 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-export interface ApiClient extends ProgrammeApi, AgreementApi {
+export interface ApiClient extends ProgrammeApi, AgreementApi, DashboardApi, MeetingApi {
   sessionOptions(): Promise<SessionOptions>;
   devSignIn(userId: string): Promise<DevSignInResult>;
   me(): Promise<Me>;
@@ -90,6 +92,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     ...programmeApi(call),
     ...agreementApi(call),
+    ...dashboardApi(call, createDownload(options)),
+    ...meetingApi(call),
   };
 }
 

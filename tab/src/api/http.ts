@@ -77,53 +77,85 @@ export interface HttpOptions {
 }
 
 export function createCall(options: HttpOptions = {}): Call {
-  const { refreshToken } = options;
-  const send = sendOnce(options);
-  return async (method, path, body, extra) => {
+  return withTokenRefresh(sendOnce(options), options.refreshToken);
+}
+
+/** A file from the API (the CSV export): its bytes and the name the server gave it. */
+export type Download = (path: string) => Promise<{ readonly blob: Blob; readonly fileName: string }>;
+
+export function createDownload(options: HttpOptions = {}): Download {
+  return withTokenRefresh(async (path: string) => {
+    const res = await fetchApi(options, 'GET', path, { Accept: 'text/csv, application/json' });
+    if (!res.ok) throw failure(res, await res.json().catch(() => undefined));
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+    const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+    return { blob: await res.blob(), fileName: utf8 ? decodeURIComponent(utf8) : (plain ?? 'polku.csv') };
+  }, options.refreshToken);
+}
+
+/** A 401 means the server did nothing, so after Teams renews the token the same request is sent once more. */
+function withTokenRefresh<A extends unknown[], R>(
+  send: (...args: A) => Promise<R>,
+  refreshToken: (() => Promise<boolean>) | undefined,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
     try {
-      return await send(method, path, body, extra);
+      return await send(...args);
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401 && refreshToken && (await refreshToken())))
         throw err;
-      return send(method, path, body, extra);
+      return send(...args);
     }
   };
 }
 
 function sendOnce(options: HttpOptions): Call {
-  const { baseUrl = '', getToken = () => undefined, timeoutMs = 15000 } = options;
   return async (method, path, body, extra = {}) => {
-    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
-    const token = getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-      });
-    } catch (err) {
-      throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
-    }
+    const res = await fetchApi(options, method, path, { Accept: 'application/json', ...extra }, body);
     const payload: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-      const code = typeof error.code === 'string' ? error.code : `http_${res.status}`;
-      const message = typeof error.message === 'string' ? error.message : res.statusText;
-      throw new ApiError(
-        res.status,
-        code,
-        message,
-        res.status === 400 ? violationOf(error, message) : undefined,
-      );
-    }
+    if (!res.ok) throw failure(res, payload);
     if (payload === undefined) throw badResponse(path, 'not JSON');
     return payload;
   };
+}
+
+async function fetchApi(
+  options: HttpOptions,
+  method: HttpMethod,
+  path: string,
+  extra: Readonly<Record<string, string>>,
+  body?: unknown,
+): Promise<Response> {
+  const { baseUrl = '', getToken = () => undefined, timeoutMs = 15000 } = options;
+  const headers: Record<string, string> = { ...extra };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      credentials: 'omit',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** The server's error answer as an ApiError, by its code. */
+function failure(res: Response, payload: unknown): ApiError {
+  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
+  const code = typeof error.code === 'string' ? error.code : `http_${res.status}`;
+  const message = typeof error.message === 'string' ? error.message : res.statusText;
+  return new ApiError(
+    res.status,
+    code,
+    message,
+    res.status === 400 ? violationOf(error, message) : undefined,
+  );
 }
 
 const RULES: readonly [RegExp, string][] = [

@@ -5,6 +5,7 @@
  * ./programme and ./board, typed the same way.
  */
 import { boardEn } from './board/en';
+import { dashboardEn } from './dashboard/en';
 import { mentoringEn } from './mentoring/en';
 import { programmeEn } from './programme/en';
 
@@ -60,6 +61,7 @@ export const en = {
   ...programmeEn,
   ...boardEn,
   ...mentoringEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { boardFi } from './board/fi';
+import { dashboardFi } from './dashboard/fi';
 import type { Messages } from './en';
 import { mentoringFi } from './mentoring/fi';
 import { programmeFi } from './programme/fi';
@@ -56,4 +57,5 @@ export const fi: Messages = {
   ...programmeFi,
   ...boardFi,
   ...mentoringFi,
+  ...dashboardFi,
 };

@@ -1,4 +1,5 @@
 import { boardSv } from './board/sv';
+import { dashboardSv } from './dashboard/sv';
 import type { Messages } from './en';
 import { mentoringSv } from './mentoring/sv';
 import { programmeSv } from './programme/sv';
@@ -56,4 +57,5 @@ export const sv: Messages = {
   ...programmeSv,
   ...boardSv,
   ...mentoringSv,
+  ...dashboardSv,
 };

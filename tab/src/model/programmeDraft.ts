@@ -25,6 +25,7 @@ export interface Draft {
   readonly cadenceWeeks: string;
   readonly meetingMinutes: string;
   readonly nudgeLeadHours: string;
+  readonly nudgeAktori: boolean;
   /** Entra object ids, one per line. */
   readonly coordinators: string;
   readonly channelId: string;
@@ -47,6 +48,7 @@ export type FieldName =
   | 'defaults.cadenceWeeks'
   | 'defaults.meetingMinutes'
   | 'defaults.nudgeLeadHours'
+  | 'defaults.nudgeAktori'
   | 'coordinators'
   | 'channel';
 
@@ -77,6 +79,7 @@ export function defaultDraft(language: Language): Draft {
     cadenceWeeks: '4',
     meetingMinutes: '60',
     nudgeLeadHours: '24',
+    nudgeAktori: false,
     coordinators: '',
     channelId: '',
   };
@@ -100,6 +103,7 @@ export function draftOf(p: Programme): Draft {
     cadenceWeeks: String(p.defaults.cadenceWeeks),
     meetingMinutes: String(p.defaults.meetingMinutes),
     nudgeLeadHours: String(p.defaults.nudgeLeadHours),
+    nudgeAktori: p.defaults.nudgeAktori === true,
     coordinators: p.coordinators.join('\n'),
     channelId: p.channel?.channelId ?? '',
   };
@@ -136,6 +140,7 @@ export function inputOf(d: Draft): ProgrammeInput {
       cadenceWeeks: Number(d.cadenceWeeks) as ProgrammeInput['defaults']['cadenceWeeks'],
       meetingMinutes: Number(d.meetingMinutes) as ProgrammeInput['defaults']['meetingMinutes'],
       nudgeLeadHours: Number(d.nudgeLeadHours),
+      nudgeAktori: d.nudgeAktori,
     },
     language: d.language,
     coordinators: lines(d.coordinators),
@@ -206,6 +211,7 @@ const FIELD_NAMES: readonly FieldName[] = [
   'defaults.cadenceWeeks',
   'defaults.meetingMinutes',
   'defaults.nudgeLeadHours',
+  'defaults.nudgeAktori',
   'channel',
   'coordinators',
 ];
@@ -232,6 +238,7 @@ const FIELD_OF_DRAFT: Readonly<Record<keyof Draft, readonly FieldName[]>> = {
   cadenceWeeks: ['defaults.cadenceWeeks'],
   meetingMinutes: ['defaults.meetingMinutes'],
   nudgeLeadHours: ['defaults.nudgeLeadHours'],
+  nudgeAktori: ['defaults.nudgeAktori'],
   coordinators: ['coordinators'],
   channelId: ['channel'],
 };

@@ -58,6 +58,9 @@ export function ProgrammePage({ api, programmeId, onUnauthenticated }: Programme
             <Button as="a" appearance="primary" href={hrefOf({ kind: 'pairing', id: programmeId })}>
               {t('programme.formPairs')}
             </Button>
+            <Button as="a" href={hrefOf({ kind: 'dashboard', id: programmeId })}>
+              {t('dashboard.open')}
+            </Button>
           </div>
           <Panel title={t('summary.title')}>
             <ProgrammeSummary programme={detail.programme} />

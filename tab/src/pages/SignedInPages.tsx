@@ -17,6 +17,7 @@ const ProgrammeFormPage = lazy(() =>
 const ProgrammePage = lazy(() => import('./ProgrammePage').then((m) => ({ default: m.ProgrammePage })));
 const PairingPage = lazy(() => import('./PairingPage').then((m) => ({ default: m.PairingPage })));
 const AgreementPage = lazy(() => import('./AgreementPage').then((m) => ({ default: m.AgreementPage })));
+const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export interface SignedInPagesProps {
   readonly api: ApiClient;
@@ -84,6 +85,15 @@ function RoutedPage({ api, route, navigate, onIdentified, onUnauthenticated }: S
       return (
         <ProgrammePage
           key={`p:${route.id}`}
+          api={api}
+          programmeId={route.id}
+          onUnauthenticated={onUnauthenticated}
+        />
+      );
+    case 'dashboard':
+      return (
+        <DashboardPage
+          key={`d:${route.id}`}
           api={api}
           programmeId={route.id}
           onUnauthenticated={onUnauthenticated}

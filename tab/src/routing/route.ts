@@ -12,7 +12,8 @@ export type Route =
   | { readonly kind: 'new' }
   | { readonly kind: 'programme'; readonly id: string }
   | { readonly kind: 'edit'; readonly id: string }
-  | { readonly kind: 'pairing'; readonly id: string };
+  | { readonly kind: 'pairing'; readonly id: string }
+  | { readonly kind: 'dashboard'; readonly id: string };
 
 /** Where an empty hash leads: the personal tab (view=me) opens on "My mentoring", everything else on the programmes. */
 export type Landing = 'me' | 'list';
@@ -32,6 +33,7 @@ export function parseRoute(hash: string, landing: Landing = 'list'): Route {
   if (parts.length === 2) return { kind: 'programme', id };
   if (parts[2] === 'edit' && parts.length === 3) return { kind: 'edit', id };
   if (parts[2] === 'pairing' && parts.length === 3) return { kind: 'pairing', id };
+  if (parts[2] === 'dashboard' && parts.length === 3) return { kind: 'dashboard', id };
   return { kind: 'list' };
 }
 
@@ -49,6 +51,7 @@ export function hrefOf(route: Route): string {
       return `#/programmes/${encodeURIComponent(route.id)}`;
     case 'edit':
     case 'pairing':
+    case 'dashboard':
       return `#/programmes/${encodeURIComponent(route.id)}/${route.kind}`;
   }
 }

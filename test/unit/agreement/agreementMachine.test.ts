@@ -16,6 +16,7 @@ const defaults = {
   cadenceWeeks: 4 as const,
   meetingMinutes: 60 as const,
   nudgeLeadHours: 24,
+  nudgeAktori: false,
 };
 
 function fresh(options: { quick?: boolean; aktoris?: string[] } = {}): Agreement {

@@ -34,6 +34,7 @@ describe('programme settings', () => {
       cadenceWeeks: 4,
       meetingMinutes: 60,
       nudgeLeadHours: 24,
+      nudgeAktori: false,
     });
     assert.equal(s.timeZone, 'Europe/Helsinki');
     assert.equal(s.language, 'fi');

@@ -24,7 +24,13 @@ export const cohort: Programme = {
   },
   aims: ['preserve', 'develop'],
   competenceAreas: ['change management', 'data_analysis'],
-  defaults: { firstPhaseMeetings: 3, cadenceWeeks: 4, meetingMinutes: 60, nudgeLeadHours: 24 },
+  defaults: {
+    firstPhaseMeetings: 3,
+    cadenceWeeks: 4,
+    meetingMinutes: 60,
+    nudgeLeadHours: 24,
+    nudgeAktori: false,
+  },
   signUpDeadline: '2027-01-31',
   timeZone: 'Europe/Helsinki',
   language: 'fi',
@@ -45,7 +51,13 @@ export const nonstop: Programme = {
   mode: { kind: 'nonstop' },
   aims: [],
   competenceAreas: [],
-  defaults: { firstPhaseMeetings: 2, cadenceWeeks: 2, meetingMinutes: 45, nudgeLeadHours: 12 },
+  defaults: {
+    firstPhaseMeetings: 2,
+    cadenceWeeks: 2,
+    meetingMinutes: 45,
+    nudgeLeadHours: 12,
+    nudgeAktori: false,
+  },
   signUpDeadline: undefined,
 };
 
@@ -53,7 +65,13 @@ export const quick: Programme = {
   ...nonstop,
   name: 'Pikamentorointi',
   form: 'quick',
-  defaults: { firstPhaseMeetings: 1, cadenceWeeks: 6, meetingMinutes: 45, nudgeLeadHours: 24 },
+  defaults: {
+    firstPhaseMeetings: 1,
+    cadenceWeeks: 6,
+    meetingMinutes: 45,
+    nudgeLeadHours: 24,
+    nudgeAktori: false,
+  },
 };
 
 export const mentor: Volunteer = {

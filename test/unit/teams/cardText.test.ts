@@ -341,7 +341,13 @@ describe('programmeInputFromCard', () => {
       },
       aims: ['preserve', 'develop'],
       competenceAreas: ['asiakaskokemus', 'data-analyysi'],
-      defaults: { firstPhaseMeetings: 3, cadenceWeeks: 4, meetingMinutes: 45, nudgeLeadHours: 48 },
+      defaults: {
+        firstPhaseMeetings: 3,
+        cadenceWeeks: 4,
+        meetingMinutes: 45,
+        nudgeLeadHours: 48,
+        nudgeAktori: false,
+      },
       signUpDeadline: '2027-01-31',
       timeZone: 'Europe/Helsinki',
       language: 'sv',
@@ -391,8 +397,27 @@ describe('programmeInputFromCard', () => {
       cadenceWeeks: 4,
       meetingMinutes: 60,
       nudgeLeadHours: 24,
+      nudgeAktori: false,
     });
     assert.equal(settings.language, 'en');
+  });
+
+  it('reads the aktori-nudge toggle as a flag and refuses anything else', () => {
+    const on = programmeInputFromCard({ name: 'N', modeKind: 'nonstop', nudgeAktori: 'true' });
+    assert.equal(parseProgrammeSettings(on, now, { language: 'en' }).defaults.nudgeAktori, true);
+    const off = programmeInputFromCard({ name: 'N', modeKind: 'nonstop', nudgeAktori: 'false' });
+    assert.equal(parseProgrammeSettings(off, now, { language: 'en' }).defaults.nudgeAktori, false);
+    assert.throws(
+      () =>
+        parseProgrammeSettings(
+          programmeInputFromCard({ name: 'N', modeKind: 'nonstop', nudgeAktori: 'yes' }),
+          now,
+          {
+            language: 'en',
+          },
+        ),
+      (err: unknown) => err instanceof ValidationError && err.violation?.field === 'defaults.nudgeAktori',
+    );
   });
 
   it('never reads __proto__ or inherited keys, and survives anything', () => {
@@ -451,6 +476,7 @@ describe('programmeInputFromCard', () => {
         cadenceWeeks: 4,
         meetingMinutes: 60,
         nudgeLeadHours: 24,
+        nudgeAktori: false,
       });
     }
   });

@@ -26,9 +26,30 @@ describe('parseCommand', () => {
     }
   });
 
+  it('knows "my data" in three languages, and not "my" alone', () => {
+    for (const text of [
+      'my data',
+      'My data.',
+      'omat tiedot',
+      'Tietoni',
+      '<at>Polku</at> mina uppgifter',
+      '/mydata',
+    ]) {
+      assert.equal(parseCommand(text).name, 'myData', text);
+    }
+    for (const text of ['my', 'data', 'omat', 'mina'])
+      assert.notEqual(parseCommand(text).name, 'myData', text);
+  });
+
   it('knows the agreement command in three languages', () => {
     for (const text of ['sopimus', 'agreement', 'Avtal', '/sopimus', '<at>Polku</at> avtalet']) {
       assert.equal(parseCommand(text).name, 'agreement', text);
+    }
+  });
+
+  it('knows the meetings command in three languages', () => {
+    for (const text of ['tapaamiset', 'meetings', 'Möten', '/tapaamiset', '<at>Polku</at> möten']) {
+      assert.equal(parseCommand(text).name, 'meetings', text);
     }
   });
 

@@ -443,6 +443,7 @@ describe('programmeFormCard', () => {
     'cadenceWeeks',
     'meetingMinutes',
     'nudgeLeadHours',
+    'nudgeAktori',
     'language',
   ];
 

@@ -6,6 +6,7 @@ import {
   dateOnly,
   daysBetween,
   field,
+  flag,
   type Input,
   integer,
   listOf,
@@ -137,5 +138,6 @@ function parseDefaults(raw: unknown, quick: boolean): ProgrammeSettings['default
       168,
       DEFAULT_AGREEMENT.nudgeLeadHours,
     ),
+    nudgeAktori: flag(field(input, 'nudgeAktori'), 'defaults.nudgeAktori', DEFAULT_AGREEMENT.nudgeAktori),
   };
 }

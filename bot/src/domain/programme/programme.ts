@@ -17,6 +17,8 @@ export interface AgreementDefaults {
   readonly meetingMinutes: MeetingMinutes;
   /** How long before a meeting the mentor is nudged. */
   readonly nudgeLeadHours: number;
+  /** Whether the aktori also gets a short preparation nudge before each meeting. */
+  readonly nudgeAktori: boolean;
 }
 
 export type ProgrammeMode =
@@ -71,6 +73,7 @@ export const DEFAULT_AGREEMENT: AgreementDefaults = {
   cadenceWeeks: 4,
   meetingMinutes: 60,
   nudgeLeadHours: 24,
+  nudgeAktori: false,
 };
 
 /** Owners (supervisors) and coordinators run a programme; nobody else edits, announces or pairs. */

@@ -3,58 +3,61 @@
  * by the slot finder, and a booking that is recorded before the calendar
  * event is created. Retrying a booking after any failure finishes it
  * instead of doubling it: the record names the transactionId, and Graph
- * returns the event it already made for that id.
+ * returns the event it already made for that id. Moving, cancelling, the
+ * first phase at once and reconciling live in files of their own.
  */
 
-import { agreementStatus } from '../../domain/agreement/agreementTypes';
-import { ConflictError, PolkuError } from '../../domain/errors';
-import {
-  type Meeting,
-  meetingTransactionId,
-  nextMeetingNumber,
-  nextMeetingTarget,
-} from '../../domain/meetings/meeting';
+import { PolkuError } from '../../domain/errors';
+import { type Meeting, nextMeetingNumber, nextMeetingTarget } from '../../domain/meetings/meeting';
 import { findSlots } from '../../domain/slots/findSlots';
-import type { MemberCalendar, RankedSlot, Weekday } from '../../domain/slots/slotTypes';
+import type { MemberCalendar, RankedSlot } from '../../domain/slots/slotTypes';
 import type { Actor } from '../actor';
-import type { AgreementService, AgreementView } from '../agreements/agreementService';
-import type { CalendarPort, MemberSchedule } from './calendarPort';
-import type { MeetingRepository } from './meetingPorts';
+import type { AgreementView } from '../agreements/agreementService';
+import {
+  afterChange,
+  assertMovable,
+  type BookingServiceDeps,
+  createEvent,
+  inForce,
+  type MeetingChange,
+  markBooked,
+  meetingOf,
+  recordMeeting,
+} from './bookingCore';
+import { bookFirstPhase, type PhaseBooking, phaseMeetingCount } from './firstPhaseBooking';
+import { cancelMeeting, moveMeeting } from './meetingChanges';
+import { anyoneBusy, loadCalendars, memberTimesOf } from './memberCalendars';
+import { findOrphan, type Reconciled, reconcileMeeting } from './reconcileMeeting';
 
-export interface BookingServiceDeps {
-  readonly agreements: Pick<AgreementService, 'view'>;
-  readonly meetings: MeetingRepository;
-  readonly calendar: CalendarPort;
-  readonly now: () => Date;
-}
+export type { BookingServiceDeps, MeetingChange } from './bookingCore';
+export type { PhaseBooking } from './firstPhaseBooking';
 
 const DAY = 86_400_000;
 /** Days either side of the target the finder looks in. */
 const WINDOW_DAYS = 5;
-/** Used when a mailbox reports no working hours: an ordinary Finnish office day. */
-const DEFAULT_HOURS = {
-  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as Weekday[],
-  startTime: '08:00',
-  endTime: '16:00',
-};
+
+export interface Suggestion {
+  readonly slots: RankedSlot[];
+  readonly durationMinutes: number;
+  /** The asking member's own zone (from their mailbox), for showing the times. */
+  readonly timeZone: string;
+  /** How many meetings "book the first phase" would book; 0 when that is not on offer. */
+  readonly phaseMeetings: number;
+}
 
 export class BookingService {
   constructor(private readonly deps: BookingServiceDeps) {}
 
   /** Three good times for the next meeting, near the agreed rhythm; `weeksLater` looks further ahead ("other times"). */
-  async suggest(
-    actor: Actor,
-    pairId: string,
-    weeksLater = 0,
-  ): Promise<{ slots: RankedSlot[]; durationMinutes: number }> {
-    const view = await this.inForce(actor, pairId);
+  async suggest(actor: Actor, pairId: string, weeksLater = 0): Promise<Suggestion> {
+    const view = await inForce(this.deps, actor, pairId);
     const terms = view.agreement.inForce!.terms;
     const now = this.deps.now().getTime();
     const meetings = (await this.deps.meetings.list(view.programme.id, pairId)).map((m) => m.value);
     const target =
       nextMeetingTarget(meetings, terms.cadenceWeeks, now) + Math.max(0, Math.min(weeksLater, 8)) * 7 * DAY;
     const window = { start: Math.max(now, target - WINDOW_DAYS * DAY), end: target + WINDOW_DAYS * DAY };
-    const calendars = await this.calendars(view, window);
+    const calendars = await loadCalendars(this.deps.calendar, view.pair, view.programme.timeZone, window);
     const slots = findSlots({
       members: calendars,
       durationMinutes: terms.meetingMinutes,
@@ -62,7 +65,49 @@ export class BookingService {
       target,
       now,
     });
-    return { slots, durationMinutes: terms.meetingMinutes };
+    const started = meetings.some((m) => m.status === 'booked' || m.status === 'booking');
+    const phase = started ? 0 : phaseMeetingCount(view, target);
+    return {
+      slots,
+      durationMinutes: terms.meetingMinutes,
+      timeZone: zoneOf(calendars, actor, view),
+      phaseMeetings: phase >= 2 ? phase : 0,
+    };
+  }
+
+  /** Times near meeting `number`'s current one for moving it (its own block does not count as busy). */
+  async suggestMove(
+    actor: Actor,
+    pairId: string,
+    number: number,
+    weeksLater = 0,
+  ): Promise<{ meeting: Meeting; slots: RankedSlot[]; timeZone: string }> {
+    const view = await this.deps.agreements.view(actor, pairId);
+    const meeting = (await meetingOf(this.deps, view, number)).value;
+    assertMovable(meeting, this.deps.now().getTime());
+    const now = this.deps.now().getTime();
+    const target = meeting.start + Math.max(0, Math.min(weeksLater, 8)) * 7 * DAY;
+    const window = { start: Math.max(now, target - WINDOW_DAYS * DAY), end: target + WINDOW_DAYS * DAY };
+    const calendars = (
+      await loadCalendars(this.deps.calendar, view.pair, view.programme.timeZone, window)
+    ).map(
+      (c): MemberCalendar => ({
+        ...c,
+        busy: c.busy.filter((b) => !(b.start === meeting.start && b.end === meeting.end)),
+      }),
+    );
+    const minutes = Math.round((meeting.end - meeting.start) / 60_000) === 45 ? 45 : 60;
+    const slots = findSlots({
+      members: calendars,
+      durationMinutes: minutes,
+      window,
+      target,
+      now,
+      count: 4,
+    })
+      .filter((s) => s.start !== meeting.start)
+      .slice(0, 3);
+    return { meeting, slots, timeZone: zoneOf(calendars, actor, view) };
   }
 
   /** The pair's meetings, for its members only. */
@@ -73,148 +118,84 @@ export class BookingService {
 
   /** Books the meeting at `start` after checking both calendars again; the mentor organises it. */
   async book(actor: Actor, pairId: string, start: number): Promise<Meeting> {
-    const view = await this.inForce(actor, pairId);
+    const view = await inForce(this.deps, actor, pairId);
     const terms = view.agreement.inForce!.terms;
     const end = start + terms.meetingMinutes * 60_000;
     if (!Number.isFinite(start) || start < this.deps.now().getTime()) {
       throw new PolkuError('invalid', 'That time has passed', { code: 'slot_in_past' });
     }
-    const existing = (await this.deps.meetings.list(view.programme.id, pairId)).map((m) => m.value);
-    // A repeated click for a time already booked is the same booking, not a second meeting.
-    // A failed attempt at this time is retried under its own number: if Graph did make that event, it returns it.
-    const same = existing.find((m) => m.start === start && m.status !== 'cancelled');
-    if (same?.status === 'booked') return same;
-    const calendars = await this.calendars(view, { start, end });
-    if (calendars.some((c) => c.busy.some((b) => b.start < end && b.end > start))) {
+    const existing = await this.deps.meetings.list(view.programme.id, pairId);
+    // A repeated click for a time already booked is the same booking, not a second meeting. A failed attempt at
+    // this time is retried under its own number, unless it was reconciled (its transactionId is then spent).
+    const same = existing.find(
+      (m) =>
+        m.value.start === start &&
+        m.value.status !== 'cancelled' &&
+        !(m.value.status === 'failed' && m.value.cancelledAt),
+    );
+    if (same?.value.status === 'booked') return same.value;
+    if (same?.value.status === 'failed') {
+      // Graph may have made the event although the create looked failed: finish with that one.
+      const adopted = await this.adoptOrphan(view, same.value, same.etag);
+      if (adopted) return adopted;
+    }
+    const calendars = await loadCalendars(this.deps.calendar, view.pair, view.programme.timeZone, {
+      start,
+      end,
+    });
+    if (anyoneBusy(calendars, { start, end })) {
       throw new PolkuError('conflict', 'That time is no longer free in both calendars', {
         code: 'slot_taken',
       });
     }
-    const number = same?.number ?? nextMeetingNumber(existing);
-    const record = await this.record(view, actor, number, start, end, same);
-    return this.createEvent(view, record.value, record.etag);
+    const record =
+      same ??
+      (await recordMeeting(
+        this.deps,
+        view,
+        actor,
+        { number: nextMeetingNumber(existing.map((m) => m.value)), start, end },
+        memberTimesOf(calendars),
+      ));
+    return createEvent(this.deps, view, record.value, record.etag);
   }
 
-  private async record(
+  /** Books one meeting per cadence step of the first phase; says which were booked and which not. */
+  async bookFirstPhase(actor: Actor, pairId: string): Promise<PhaseBooking> {
+    return bookFirstPhase(this.deps, await inForce(this.deps, actor, pairId), actor);
+  }
+
+  /** Moves meeting `number` to `start` in the calendar and the record; members only. */
+  async move(actor: Actor, pairId: string, number: number, start: number): Promise<MeetingChange> {
+    return moveMeeting(this.deps, await this.deps.agreements.view(actor, pairId), actor, number, start);
+  }
+
+  /** Cancels meeting `number` in the calendar (attendees are told) and the record; members only. */
+  async cancel(actor: Actor, pairId: string, number: number): Promise<MeetingChange> {
+    return cancelMeeting(this.deps, await this.deps.agreements.view(actor, pairId), actor, number);
+  }
+
+  /**
+   * For a 'failed' record: removes the event Graph may have made anyway, so that 'failed' means no event.
+   * The scheduler calls it some minutes after a failure; it needs no member.
+   */
+  async reconcile(programmeId: string, pairId: string, number: number): Promise<Reconciled> {
+    return reconcileMeeting(this.deps, programmeId, pairId, number);
+  }
+
+  private async adoptOrphan(
     view: AgreementView,
-    actor: Actor,
-    number: number,
-    start: number,
-    end: number,
-    same: Meeting | undefined,
-  ): Promise<{ value: Meeting; etag: string }> {
-    if (same) {
-      const current = (await this.deps.meetings.list(view.programme.id, view.pair.id)).find(
-        (m) => m.value.number === same.number,
-      );
-      if (current) return current;
-    }
-    const meeting: Meeting = {
-      pairId: view.pair.id,
-      programmeId: view.programme.id,
-      tenantId: view.programme.tenantId,
-      number,
-      start,
-      end,
-      status: 'booking',
-      organizerId: view.pair.mentorId,
-      transactionId: meetingTransactionId(view.pair.id, number),
-      bookedBy: actor.userId,
-      updatedAt: this.deps.now().toISOString(),
-    };
-    try {
-      return await this.deps.meetings.create(meeting);
-    } catch (err) {
-      if (err instanceof ConflictError) {
-        throw new PolkuError('changed', 'Your partner is booking a meeting right now', {
-          code: 'booking_in_progress',
-        });
-      }
-      throw err;
-    }
-  }
-
-  private async createEvent(view: AgreementView, meeting: Meeting, etag: string): Promise<Meeting> {
-    const emails = view.pair.emails ?? {};
-    const organizer = emails[meeting.organizerId];
-    if (!organizer)
-      throw new PolkuError('not_found', 'The organiser has no mailbox Polku knows', { code: 'no_mailbox' });
-    try {
-      const booked = await this.deps.calendar.createMeeting({
-        organizer,
-        // Subject and body say who and what kind of meeting, never what the pair will talk about.
-        subject: `Mentorointi · ${view.programme.name}`,
-        bodyHtml: `<p>${escapeHtml(view.programme.name)}: ${Object.values(view.pair.names).map(escapeHtml).join(' &amp; ')}</p>`,
-        start: meeting.start,
-        end: meeting.end,
-        attendees: Object.entries(view.pair.names).flatMap(([id, name]) =>
-          emails[id] ? [{ email: emails[id] as string, name }] : [],
-        ),
-        transactionId: meeting.transactionId,
-      });
-      const done: Meeting = {
-        ...meeting,
-        status: 'booked',
-        eventId: booked.eventId,
-        ...(booked.joinUrl ? { joinUrl: booked.joinUrl } : {}),
-        updatedAt: this.deps.now().toISOString(),
-      };
-      return (await this.deps.meetings.replace(done, etag)).value;
-    } catch (err) {
-      // Nothing booked as far as anyone can tell: say so; a retry reuses the number and transactionId.
-      await this.deps.meetings.replace(
-        { ...meeting, status: 'failed', updatedAt: this.deps.now().toISOString() },
-        etag,
-      );
-      throw err;
-    }
-  }
-
-  private async inForce(actor: Actor, pairId: string): Promise<AgreementView> {
-    const view = await this.deps.agreements.view(actor, pairId);
-    if (!view.agreement.inForce || agreementStatus(view.agreement) === 'drafting') {
-      throw new PolkuError('conflict', 'Agree how you work first; then book the meetings', {
-        code: 'agreement_not_in_force',
-      });
-    }
-    return view;
-  }
-
-  private async calendars(
-    view: AgreementView,
-    window: { start: number; end: number },
-  ): Promise<MemberCalendar[]> {
-    const emails = view.pair.emails ?? {};
-    const members = [view.pair.mentorId, ...view.pair.aktoriIds];
-    const missing = members.filter((id) => !emails[id]);
-    if (missing.length > 0)
-      throw new PolkuError('not_found', 'A member has no mailbox Polku knows', { code: 'no_mailbox' });
-    const schedules = await this.deps.calendar.getSchedules(
-      members.map((id) => emails[id] as string),
-      window,
-    );
-    return members.map((id, i) => toCalendar(id, schedules[i], view.programme.timeZone));
+    failed: Meeting,
+    etag: string,
+  ): Promise<Meeting | undefined> {
+    const orphan = await findOrphan(this.deps, view.pair, failed);
+    if (!orphan) return undefined;
+    const done = await markBooked(this.deps, failed, etag, orphan);
+    await afterChange(this.deps, 'meeting booked', () => this.deps.schedule?.meetingBooked(done));
+    return done;
   }
 }
 
-function toCalendar(memberId: string, s: MemberSchedule | undefined, fallbackZone: string): MemberCalendar {
-  const hours = s?.workingHours;
-  const timeZone = hours?.timeZone ?? fallbackZone;
-  return {
-    memberId,
-    timeZone,
-    workingHours: hours
-      ? {
-          daysOfWeek: hours.daysOfWeek as Weekday[],
-          startTime: hours.startTime,
-          endTime: hours.endTime,
-          timeZone,
-        }
-      : { ...DEFAULT_HOURS, timeZone },
-    busy: s?.busy ?? [],
-  };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function zoneOf(calendars: readonly MemberCalendar[], actor: Actor, view: AgreementView): string {
+  return calendars.find((c) => c.memberId === actor.userId)?.timeZone ?? view.programme.timeZone;
 }

@@ -39,9 +39,19 @@ export interface BookedMeeting {
   readonly joinUrl: string | undefined;
 }
 
+/** An event found on the organiser's calendar by the transactionId it was created with. */
+export interface FoundMeeting extends BookedMeeting, Interval {}
+
 export interface CalendarPort {
   getSchedules(emails: readonly string[], window: Interval): Promise<MemberSchedule[]>;
   createMeeting(meeting: NewMeeting): Promise<BookedMeeting>;
+  /** Moves the event; PolkuError code `event_missing` when it is no longer on the organiser's calendar. */
   moveMeeting(organizer: string, eventId: string, slot: Interval): Promise<void>;
+  /** Cancels the event and tells the attendees; an event already gone counts as cancelled. */
   cancelMeeting(organizer: string, eventId: string, comment: string): Promise<void>;
+  /**
+   * The organiser's event made with `transactionId` that overlaps `window`, if any: how Polku finds an
+   * event Graph made although the create looked failed (a dropped connection, a 5xx after the retries).
+   */
+  findMeeting(organizer: string, transactionId: string, window: Interval): Promise<FoundMeeting | undefined>;
 }

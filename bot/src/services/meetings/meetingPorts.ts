@@ -1,5 +1,8 @@
 /** What booking needs from storage and who hears about booked, moved and cancelled meetings. */
 import type { Meeting } from '../../domain/meetings/meeting';
+import type { Pair } from '../../domain/programme/pair';
+import type { Programme } from '../../domain/programme/programme';
+import type { Actor } from '../actor';
 import type { Versioned } from '../programmes/ports';
 
 export interface MeetingRepository {
@@ -20,4 +23,26 @@ export interface MeetingScheduleListener {
   meetingBooked(meeting: Meeting): Promise<void>;
   meetingMoved(meeting: Meeting, previous: Meeting): Promise<void>;
   meetingCancelled(meeting: Meeting): Promise<void>;
+  /** A create that failed may still have made the event: look again later and call it off (reconcile). */
+  meetingFailed?(meeting: Meeting): Promise<void>;
+}
+
+/**
+ * Tells the pair's other members that a meeting was moved or cancelled (in
+ * Teams, a card in their 1:1 chat), whichever way it was done: a card or the
+ * tab. Called once per change, after the record and the calendar agree;
+ * a failure is logged by the caller, never undoes the change.
+ */
+export interface MeetingNotices {
+  meetingMoved(
+    context: { readonly programme: Programme; readonly pair: Pair },
+    by: Actor,
+    meeting: Meeting,
+    previous: Meeting,
+  ): Promise<void>;
+  meetingCancelled(
+    context: { readonly programme: Programme; readonly pair: Pair },
+    by: Actor,
+    meeting: Meeting,
+  ): Promise<void>;
 }

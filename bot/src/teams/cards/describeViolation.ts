@@ -29,6 +29,7 @@ export const VIOLATION_FIELDS = [
   'defaults.cadenceWeeks',
   'defaults.meetingMinutes',
   'defaults.nudgeLeadHours',
+  'defaults.nudgeAktori',
   'language',
   'role',
   'offers',
@@ -54,6 +55,14 @@ export const VIOLATION_FIELDS = [
   'goalTags1',
   'goalTags2',
   'confidentiality',
+  // The rhythm: the evaluation and learnings.
+  'competence',
+  'dialogue',
+  'goalsReached',
+  'wouldRecommend',
+  'shareVia',
+  'learning',
+  'pair',
 ] as const;
 
 export const VIOLATION_RULES: readonly Violation['rule'][] = [

@@ -1,7 +1,9 @@
 /**
  * Times for the pair's next meeting: up to three, each a button that books
- * it, and "Other times" to look a week further ahead. Times are shown in the
- * programme's time zone (the viewer's mailbox zone is not known here).
+ * it, "Other times" to look a week further ahead, and, before anything is
+ * booked, the whole first phase at once. The same card moves a booked
+ * meeting: its buttons then move meeting `number`. Times are shown in the
+ * reader's own zone (from their mailbox).
  */
 import type { RankedSlot } from '../../domain/slots/slotTypes';
 import type { Locale } from '../../i18n/locale';
@@ -37,6 +39,13 @@ export function formatSlot(start: number, end: number, timeZone: string, locale:
   });
 }
 
+/** fi "ti 1.12.", sv "tis 1 dec.", en "Tue 1 Dec": the day alone. */
+export function formatDay(at: number, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DAY_FORMAT[locale], timeZone }).format(
+    new Date(at),
+  );
+}
+
 export interface MeetingSlotsInput {
   readonly pairId: string;
   readonly slots: readonly Pick<RankedSlot, 'start' | 'end'>[];
@@ -45,40 +54,74 @@ export interface MeetingSlotsInput {
   readonly timeZone: string;
   /** Shown first, e.g. when the time the person chose was just taken. */
   readonly notice?: string;
+  /** "Book all N meetings of the first phase", when N ≥ 2. */
+  readonly phaseMeetings?: number;
+  /** Moving a booked meeting instead of booking a new one. */
+  readonly move?: { readonly number: number; readonly start: number; readonly end: number };
 }
 
 export function meetingSlotsCard(input: MeetingSlotsInput, locale: Locale): AdaptiveCard {
   const t = translator(locale);
-  const { pairId, weeksLater, timeZone } = input;
+  const { pairId, weeksLater, timeZone, move } = input;
   const slots = input.slots.slice(0, 3);
-  const body: CardElement[] = [heading(t('meeting.slots.title'))];
+  const body: CardElement[] = [heading(t(move ? 'meeting.move.title' : 'meeting.slots.title'))];
   if (input.notice) body.push(notice(input.notice));
   if (slots.length === 0) {
     body.push(paragraph(t('meeting.slots.none')));
   } else {
     body.push(
-      paragraph(t('meeting.slots.intro')),
+      paragraph(
+        move
+          ? t('meeting.move.intro', { when: formatSlot(move.start, move.end, timeZone, locale) })
+          : t('meeting.slots.intro'),
+      ),
       paragraph(t('meeting.slots.zone', { zone: timeZone, minutes: input.durationMinutes }), {
         subtle: true,
       }),
     );
   }
+  // A move names the time it moves from, so a click after someone else moved the meeting is recognised.
+  const from = move ? { number: move.number, from: new Date(move.start).toISOString() } : {};
   const actions = slots.map((slot) =>
     execute(
       formatSlot(slot.start, slot.end, timeZone, locale),
-      'meeting.book',
-      { pairId, start: new Date(slot.start).toISOString() },
+      move ? 'meeting.move' : 'meeting.book',
+      { pairId, ...from, start: new Date(slot.start).toISOString() },
       { inputs: 'none' },
     ),
   );
-  if (weeksLater < MAX_WEEKS_LATER) {
+  if (!move && (input.phaseMeetings ?? 0) >= 2) {
     actions.push(
       execute(
-        t('meeting.slots.other'),
-        'meeting.find',
-        { pairId, weeksLater: weeksLater + 1 },
-        { inputs: 'none' },
+        t('meeting.phase.book', { count: input.phaseMeetings ?? 0 }),
+        'meeting.bookPhase',
+        { pairId },
+        {
+          inputs: 'none',
+        },
       ),
+    );
+  }
+  if (weeksLater < MAX_WEEKS_LATER) {
+    actions.push(
+      move
+        ? execute(
+            t('meeting.slots.other'),
+            'meeting.moveOptions',
+            {
+              pairId,
+              number: move.number,
+              start: new Date(move.start).toISOString(),
+              weeksLater: weeksLater + 1,
+            },
+            { inputs: 'none' },
+          )
+        : execute(
+            t('meeting.slots.other'),
+            'meeting.find',
+            { pairId, weeksLater: weeksLater + 1 },
+            { inputs: 'none' },
+          ),
     );
   }
   return card(body, locale, actions);

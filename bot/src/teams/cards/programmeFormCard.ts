@@ -190,6 +190,16 @@ export function programmeFormCard(
       errorMessage: t('programmeForm.range.error', { min: 1, max: 168 }),
     },
     {
+      type: 'Input.Toggle',
+      id: 'nudgeAktori',
+      label: t('field.defaults.nudgeAktori'),
+      title: t('programmeForm.nudgeAktori'),
+      valueOn: 'true',
+      valueOff: 'false',
+      value: draftText(draft, 'nudgeAktori') === 'true' ? 'true' : 'false',
+      wrap: true,
+    },
+    {
       type: 'Input.ChoiceSet',
       id: 'language',
       label: t('programmeForm.language'),
@@ -224,6 +234,7 @@ export function programmeDraft(p: Programme): Record<string, unknown> {
     cadenceWeeks: String(p.defaults.cadenceWeeks),
     meetingMinutes: String(p.defaults.meetingMinutes),
     nudgeLeadHours: String(p.defaults.nudgeLeadHours),
+    nudgeAktori: String(p.defaults.nudgeAktori),
     language: p.language,
   };
 }
@@ -271,6 +282,7 @@ export function programmeInputFromCard(data: unknown): Record<string, unknown> {
       cadenceWeeks: num('cadenceWeeks'),
       meetingMinutes: num('meetingMinutes'),
       nudgeLeadHours: num('nudgeLeadHours'),
+      nudgeAktori: get('nudgeAktori'),
     }),
     language: get('language'),
   });

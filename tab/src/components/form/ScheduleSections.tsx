@@ -138,6 +138,12 @@ export function AgreementSection({ draft, set, errors }: SectionProps) {
           onChange={(_, d) => set({ nudgeLeadHours: d.value })}
         />
       </FormField>
+      <Checkbox
+        id={controlId('defaults.nudgeAktori')}
+        checked={draft.nudgeAktori}
+        onChange={(_, d) => set({ nudgeAktori: d.checked === true })}
+        label={t('form.nudgeAktori')}
+      />
     </Section>
   );
 }

@@ -19,6 +19,7 @@ export const FIELD_LABEL: Readonly<Record<FieldName, MessageKey>> = {
   'defaults.cadenceWeeks': 'form.cadence',
   'defaults.meetingMinutes': 'form.minutes',
   'defaults.nudgeLeadHours': 'form.nudge',
+  'defaults.nudgeAktori': 'form.nudgeAktori',
   channel: 'form.channel',
   coordinators: 'form.coordinators',
 };

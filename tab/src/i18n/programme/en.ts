@@ -90,6 +90,7 @@ export const programmeEn = {
   'form.minutes.n': '{n} minutes',
   'form.nudge': 'Reminder before a meeting, in hours',
   'form.nudge.hint': '1–168. Polku reminds the pair in Teams chat.',
+  'form.nudgeAktori': 'Also remind the mentee to prepare before each meeting',
   'form.channel': 'Channel',
   'form.channel.hint': 'Where the programme is announced. You can also choose it when announcing.',
   'form.channel.none':

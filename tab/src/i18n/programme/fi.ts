@@ -93,6 +93,7 @@ export const programmeFi: PartOf<typeof programmeEn> = {
   'form.minutes.n': '{n} minuuttia',
   'form.nudge': 'Muistutus ennen tapaamista, tunteina',
   'form.nudge.hint': '1–168. Polku muistuttaa paria Teams-chatissa.',
+  'form.nudgeAktori': 'Muistuta myös aktoria valmistautumaan ennen jokaista tapaamista',
   'form.channel': 'Kanava',
   'form.channel.hint': 'Missä ohjelma julkaistaan. Voit valita kanavan myös julkaistessa.',
   'form.channel.none':

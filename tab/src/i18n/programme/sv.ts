@@ -92,6 +92,7 @@ export const programmeSv: PartOf<typeof programmeEn> = {
   'form.minutes.n': '{n} minuter',
   'form.nudge': 'Påminnelse före en träff, i timmar',
   'form.nudge.hint': '1–168. Polku påminner paret i Teams-chatten.',
+  'form.nudgeAktori': 'Påminn också adepten att förbereda sig före varje träff',
   'form.channel': 'Kanal',
   'form.channel.hint': 'Där programmet tillkännages. Du kan också välja den när du tillkännager.',
   'form.channel.none':

@@ -11,14 +11,19 @@
  * way is finished by running it again.
  *
  * A table added later that holds people's data must be added here and in
- * erase.ts, or requests will miss it.
+ * scripts/persondata/erase.ts, or requests will miss it.
+ *
+ * It reads the tables through TableRepository rather than the domain's
+ * stores on purpose: a data subject's export is the rows as stored, columns
+ * the domain no longer reads included. The person-data command (operators)
+ * and the person's own "my data" (bot and tab API) share it.
  */
 import { odata } from '@azure/data-tables';
-import { accessPartition } from '../../bot/src/store/accessStore';
-import { encodeKeyPart } from '../../bot/src/store/keys';
-import { toStoreError } from '../../bot/src/store/storeErrors';
-import { type EntityData, type Stored, TableRepository } from '../../bot/src/store/tableRepository';
-import type { Tables } from '../../bot/src/store/tables';
+import { accessPartition } from '../../store/accessStore';
+import { encodeKeyPart } from '../../store/keys';
+import { toStoreError } from '../../store/storeErrors';
+import { type EntityData, type Stored, TableRepository } from '../../store/tableRepository';
+import type { Tables } from '../../store/tables';
 
 export interface Person {
   readonly tenantId: string;
@@ -46,6 +51,8 @@ export interface PersonData {
   readonly pairs: readonly Row[];
   /** The agreements of those pairs: each pair's partition, the live row and its versions. */
   readonly agreements: readonly Row[];
+  /** The meetings of those pairs (times, the person's check-ins and working hours as their mailbox told). */
+  readonly meetings: readonly Row[];
   /** Programmes the person owns or coordinates (the rows themselves belong to the organisation). */
   readonly programmes: readonly ManagedProgramme[];
 }
@@ -108,6 +115,16 @@ export async function collectPersonData(tables: Tables, person: Person): Promise
     ...memberships.map((r) => String(r.data.pairId ?? '')).filter((id) => id !== ''),
   ]);
   const agreements = (await mapLimit([...pairIds], (pairId) => listAll(agreementsRepo, pairId))).flat();
+  // Meetings sit in their programme's partition, one RowKey range per pair: '|' sorts before '}'.
+  const meetingsRepo = repo('meetings', 'Meeting');
+  const meetings = (
+    await mapLimit(pairs, async (pair) => {
+      const found: Row[] = [];
+      for await (const row of meetingsRepo.listRange(pair.partitionKey, `${pair.rowKey}|`, `${pair.rowKey}}`))
+        found.push(row);
+      return found;
+    })
+  ).flat();
 
   return {
     conversations: personal ? [personal] : [],
@@ -117,6 +134,7 @@ export async function collectPersonData(tables: Tables, person: Person): Promise
     participants,
     pairs,
     agreements,
+    meetings,
     programmes,
   };
 }
@@ -138,26 +156,6 @@ export function idList(row: Row, column: string): string[] {
   if (!Array.isArray(parsed))
     throw new Error(`${column} of row ${row.partitionKey}/${row.rowKey} is not a list`);
   return parsed.filter((id): id is string => typeof id === 'string');
-}
-
-/** The export: rows grouped by table, keys and properties only (no ETags, no service timestamps). */
-export function exportDocument(person: Person, data: PersonData, exportedAt: Date): Record<string, unknown> {
-  const plain = (rows: readonly Row[]) =>
-    rows.map((r) => ({ partitionKey: r.partitionKey, rowKey: r.rowKey, ...r.data }));
-  return {
-    tenantId: person.tenantId,
-    userId: person.userId,
-    exportedAt: exportedAt.toISOString(),
-    tables: {
-      conversations: plain([...data.conversations, ...data.sharedConversations]),
-      access: plain(data.access),
-      memberships: plain(data.memberships),
-      participants: plain(data.participants),
-      pairs: plain(data.pairs),
-      agreements: plain(data.agreements),
-      programmes: data.programmes.map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
-    },
-  };
 }
 
 /**

@@ -1,0 +1,115 @@
+/**
+ * Keeps the due items in step with the calendar: a booked meeting plans its
+ * nudges, check-ins and prompts; a moved one drops the old plan and makes a
+ * new one; a cancelled one drops its plan. Whatever is missed here (a crash
+ * between the booking and this) is caught when an item falls due: handlers
+ * look at the meeting as it is then.
+ */
+import type { Agreement } from '../../domain/agreement/agreementTypes';
+import type { Meeting } from '../../domain/meetings/meeting';
+import type { Programme } from '../../domain/programme/programme';
+import type { DueItem } from '../../domain/rhythm/dueItem';
+import { nextDigestTime, planMeeting } from '../../domain/rhythm/planMeeting';
+import type { AgreementRepository } from '../agreements/agreementPorts';
+import type { MeetingRepository, MeetingScheduleListener } from '../meetings/meetingPorts';
+import type { PairRepository, ProgrammeRepository } from '../programmes/ports';
+
+export interface DueScheduling {
+  schedule(items: readonly DueItem[]): Promise<void>;
+  unschedule(items: readonly DueItem[]): Promise<void>;
+}
+
+export interface RhythmPlannerDeps {
+  readonly due: DueScheduling;
+  readonly programmes: Pick<ProgrammeRepository, 'get'>;
+  readonly pairs: Pick<PairRepository, 'get'>;
+  readonly meetings: Pick<MeetingRepository, 'list'>;
+  readonly agreements: Pick<AgreementRepository, 'find'>;
+  readonly now: () => Date;
+}
+
+const RECONCILE_AFTER_MS = 10 * 60_000;
+
+export class RhythmPlanner implements MeetingScheduleListener {
+  constructor(private readonly deps: RhythmPlannerDeps) {}
+
+  async meetingBooked(meeting: Meeting): Promise<void> {
+    await this.deps.due.schedule(await this.plan(meeting));
+  }
+
+  async meetingMoved(meeting: Meeting, previous: Meeting): Promise<void> {
+    const next = await this.plan(meeting);
+    const keep = new Set(next.map(itemId));
+    await this.deps.due.unschedule((await this.plan(previous)).filter((i) => !keep.has(itemId(i))));
+    await this.deps.due.schedule(next);
+  }
+
+  async meetingCancelled(meeting: Meeting): Promise<void> {
+    await this.deps.due.unschedule(await this.plan({ ...meeting, status: 'booked' }));
+  }
+
+  async meetingFailed(meeting: Meeting): Promise<void> {
+    await this.deps.due.schedule([
+      {
+        kind: 'meeting.reconcile',
+        tenantId: meeting.tenantId,
+        programmeId: meeting.programmeId,
+        pairId: meeting.pairId,
+        meetingNumber: meeting.number,
+        // Long enough for Graph to have recovered from whatever failed the create.
+        dueAt: this.deps.now().getTime() + RECONCILE_AFTER_MS,
+      },
+    ]);
+  }
+
+  /** The programme's weekly digest: planned when it gets its first pair, then each digest plans the next. */
+  async planDigest(programme: Pick<Programme, 'id' | 'tenantId' | 'timeZone'>): Promise<void> {
+    await this.deps.due.schedule([digestItem(programme, this.deps.now().getTime())]);
+  }
+
+  private async plan(meeting: Meeting): Promise<DueItem[]> {
+    const [{ value: programme }, pair, agreement, meetings] = await Promise.all([
+      this.deps.programmes.get(meeting.tenantId, meeting.programmeId),
+      this.deps.pairs.get(meeting.programmeId, meeting.pairId),
+      this.deps.agreements.find(meeting.pairId),
+      this.deps.meetings.list(meeting.programmeId, meeting.pairId),
+    ]);
+    if (!pair) return [];
+    const booked = meetings
+      .map((m) => (m.value.number === meeting.number ? meeting : m.value))
+      .filter((m) => m.status === 'booked')
+      .sort((a, b) => a.start - b.start);
+    const ordinal = booked.findIndex((m) => m.number === meeting.number) + 1;
+    return planMeeting(meeting, {
+      programme: {
+        id: programme.id,
+        tenantId: programme.tenantId,
+        timeZone: programme.timeZone,
+        nudgeLeadHours: programme.defaults.nudgeLeadHours,
+        firstPhaseMeetings: programme.defaults.firstPhaseMeetings,
+        nudgeAktori: programme.defaults.nudgeAktori,
+      },
+      pair,
+      terms: termsInForce(agreement?.value),
+      ordinal: ordinal > 0 ? ordinal : booked.length + 1,
+    });
+  }
+}
+
+export function digestItem(programme: Pick<Programme, 'id' | 'tenantId' | 'timeZone'>, now: number): DueItem {
+  return {
+    kind: 'digest',
+    tenantId: programme.tenantId,
+    programmeId: programme.id,
+    dueAt: nextDigestTime(now, programme.timeZone),
+  };
+}
+
+function termsInForce(agreement: Agreement | undefined) {
+  const terms = agreement?.inForce?.terms;
+  return terms ? { checkpoint: terms.checkpoint, duration: terms.duration } : undefined;
+}
+
+function itemId(i: DueItem): string {
+  return `${i.kind}|${i.dueAt}|${i.recipientId ?? ''}|${i.meetingNumber ?? ''}`;
+}

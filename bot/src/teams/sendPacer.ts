@@ -1,0 +1,88 @@
+/**
+ * Keeps proactive sends inside Teams' limits: about 7 messages per second
+ * to one conversation and 50 per second per app in a tenant. Sliding
+ * windows, in process: with several instances, give each its share of the tenant
+ * rate (TEAMS_SEND_PER_SECOND); a 429 that still comes back is retried by
+ * the scheduler with backoff.
+ */
+export interface PacerLimits {
+  readonly perTenantPerSecond: number;
+  readonly perConversationPerSecond: number;
+}
+
+export const TEAMS_LIMITS: PacerLimits = { perTenantPerSecond: 50, perConversationPerSecond: 7 };
+
+/**
+ * A sliding one-second window: at most `perSecond` sends in any second.
+ * (A token bucket would let a full bucket and its refill through in the same
+ * second, twice the limit, which is what earns a 429.)
+ */
+class SlidingWindow {
+  private readonly sent: number[] = [];
+  constructor(
+    private readonly perSecond: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Ms to wait before a send is allowed; records the send when 0. */
+  take(): number {
+    const t = this.now();
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= t - 1000) this.sent.shift();
+    if (this.sent.length < this.perSecond) {
+      this.sent.push(t);
+      return 0;
+    }
+    return (this.sent[0] ?? t) + 1000 - t;
+  }
+
+  /** Nothing sent in the last second: the window can be forgotten. */
+  idle(): boolean {
+    const last = this.sent.at(-1);
+    return last === undefined || last <= this.now() - 1000;
+  }
+}
+
+export class SendPacer {
+  private readonly tenants = new Map<string, SlidingWindow>();
+  private readonly conversations = new Map<string, SlidingWindow>();
+
+  constructor(
+    private readonly limits: PacerLimits = TEAMS_LIMITS,
+    private readonly now: () => number = () => Date.now(),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  /** Resolves when one more message may go to `conversationId` in `tenantId`. */
+  async acquire(tenantId: string, conversationId: string): Promise<void> {
+    const tenant = this.window(this.tenants, tenantId, this.limits.perTenantPerSecond);
+    const conversation = this.window(
+      this.conversations,
+      conversationId,
+      this.limits.perConversationPerSecond,
+    );
+    for (;;) {
+      const wait = conversation.take();
+      if (wait > 0) {
+        await this.sleep(wait);
+        continue;
+      }
+      // The conversation's slot is taken; now wait for the tenant's.
+      for (;;) {
+        const waitTenant = tenant.take();
+        if (waitTenant === 0) return;
+        await this.sleep(waitTenant);
+      }
+    }
+  }
+
+  private window(map: Map<string, SlidingWindow>, key: string, perSecond: number): SlidingWindow {
+    let w = map.get(key);
+    if (!w) {
+      // Keeps memory flat over many conversations: only windows used in the last second matter.
+      if (map.size > 10_000) for (const [k, v] of map) if (v.idle()) map.delete(k);
+      w = new SlidingWindow(perSecond, this.now);
+      map.set(key, w);
+    }
+    return w;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * A pair books and cancels a meeting in the local Teams client, end to end:
+ * in-memory Azurite, the Graph emulator, the real server and two Microsoft
+ * 365 Agents Playgrounds (mentor Aino, aktori Eveliina) in headless Chromium.
+ * The programme, sign-ups, pair and agreement are seeded over HTTP as Teams
+ * would send them; then Eveliina presses "Book our meeting" on the in-force
+ * card in her Playground, picks a time, cancels it from the booked card
+ * after confirming, and Aino's Playground shows both the booking and the
+ * cancellation. Screenshots: /tmp/pg-meeting-*.png.
+ */
+import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import {
+  DEMO_CHANNEL_ID,
+  DEMO_CHANNEL_NAME,
+  DEMO_TEAM_ID,
+  DEMO_TEAM_NAME,
+} from '../../bot/src/devsupport/demoOrganisation';
+import { translator } from '../../bot/src/i18n/translate';
+import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
+import { buildPlaygroundConfig, selectPlaygroundUser } from '../../scripts/playground/config';
+import { requireChromium } from '../support/chromium';
+import { cardTitled, type Person, PlaygroundStack, SEEN } from '../support/playgroundPage';
+import {
+  type ActivityOptions,
+  cardAction,
+  channelInstallationUpdate,
+  invokeCard,
+  postActivity,
+} from '../support/teamsActivities';
+
+const t = translator('fi');
+
+function button(scope: Locator, name: string): Locator {
+  return scope.getByRole('button', { name, exact: true });
+}
+
+describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', function () {
+  this.timeout(150000);
+  const stack = new PlaygroundStack('pg-meeting');
+  const sanna = selectPlaygroundUser('Sanna');
+  let graph: GraphEmulator;
+  let aino: Person;
+  let eveliina: Person;
+  let pairId = '';
+
+  const fromPersonalChat = ({ user, playground }: Person): ActivityOptions => ({
+    serviceUrl: `${playground.url}/_connector`,
+    user,
+    locale: user.locale,
+    conversation: { id: buildPlaygroundConfig(user).personalChat.id, conversationType: 'personal' },
+  });
+  const liveEvents = async () => {
+    const origin = graph.baseUrl.replace(/\/v1\.0$/, '');
+    const res = await fetch(
+      `${origin}/_emulator/events?user=${encodeURIComponent(aino.user.email)}&includeSeeded=false`,
+    );
+    return (
+      (await res.json()) as { value: Array<{ isCancelled: boolean; attendees: string[] }> }
+    ).value.filter((e) => !e.isCancelled);
+  };
+
+  before(async function () {
+    requireChromium(this);
+    graph = await startGraphEmulator({ port: 0 });
+    [aino, eveliina] = (await stack.start([selectPlaygroundUser('Aino'), selectPlaygroundUser('Eveliina')], {
+      GRAPH_BASE_URL: graph.baseUrl,
+    })) as [Person, Person];
+    const baseUrl = stack.baseUrl;
+    const inChannel: ActivityOptions = {
+      serviceUrl: `${aino.playground.url}/_connector`,
+      user: sanna,
+      locale: sanna.locale,
+      conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
+      team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
+    };
+    await postActivity(
+      baseUrl,
+      channelInstallationUpdate({ ...inChannel, channelName: DEMO_CHANNEL_NAME }, 'add'),
+    );
+    const created = await invokeCard(
+      baseUrl,
+      cardAction(inChannel, 'programme.create', {
+        name: 'Tapaamiset',
+        form: 'pair',
+        modeKind: 'nonstop',
+        language: 'fi',
+      }),
+    );
+    const programmeId = String(
+      created.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId,
+    );
+    for (const [person, role, topic] of [
+      [aino, 'mentor', 'offers'],
+      [eveliina, 'aktori', 'wants'],
+    ] as const) {
+      await invokeCard(
+        baseUrl,
+        cardAction(fromPersonalChat(person), 'signup.save', {
+          programmeId,
+          role,
+          [topic]: 'theme:career',
+          unit: 'IT',
+          languages: 'fi',
+        }),
+      );
+    }
+    const { results } = (await stack.api(sanna, 'POST', `/programmes/${programmeId}/pairs`, {
+      pairs: [{ mentorId: aino.user.aadObjectId, aktoriIds: [eveliina.user.aadObjectId] }],
+    })) as { results: Array<{ pairId: string }> };
+    pairId = results[0]!.pairId;
+    const version = async () =>
+      ((await stack.api(aino.user, 'GET', `/pairs/${pairId}/agreement`)) as { version: number }).version;
+    await invokeCard(
+      baseUrl,
+      cardAction(fromPersonalChat(eveliina), 'agreement.save', {
+        pairId,
+        step: 'goals',
+        version: await version(),
+        goal1: 'Oppia',
+      }),
+    );
+    const v = await version();
+    for (const person of [aino, eveliina])
+      await invokeCard(
+        baseUrl,
+        cardAction(fromPersonalChat(person), 'agreement.accept', {
+          pairId,
+          version: v,
+          confidentiality: 'true',
+        }),
+      );
+  });
+
+  afterEach(async function () {
+    await stack.diagnose(this);
+  });
+
+  after(async () => {
+    await stack.stop();
+    await graph?.stop();
+  });
+
+  it('books a time from the in-force card; both see the booked meeting and the calendar holds one event', async () => {
+    const { page } = eveliina;
+    const inForce = cardTitled(page, t('agreement.inForce.title')).last();
+    await inForce.waitFor(SEEN);
+    await button(inForce, t('agreement.inForce.book')).click();
+    const slots = cardTitled(page, t('meeting.slots.title')).last();
+    await slots.waitFor(SEEN);
+    await stack.screenshot(page, 'slots-eveliina', slots);
+    await slots.getByRole('button', { name: /klo/ }).first().click();
+    const booked = cardTitled(page, t('meeting.booked.title')).last();
+    await booked.waitFor(SEEN);
+    await button(booked, t('meeting.cancel')).waitFor();
+    await stack.screenshot(page, 'booked-eveliina', booked);
+    await cardTitled(aino.page, t('meeting.booked.title')).last().waitFor(SEEN);
+    const events = await liveEvents();
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.attendees.length, 2);
+  });
+
+  it('cancels from the booked card after confirming; Aino is told and the calendar is empty', async () => {
+    const { page } = eveliina;
+    const booked = cardTitled(page, t('meeting.booked.title')).last();
+    await button(booked, t('meeting.cancel')).click();
+    const ask = cardTitled(page, t('meeting.cancelAsk.title')).last();
+    await ask.waitFor(SEEN);
+    await button(ask, t('meeting.cancelAsk.yes')).click();
+    const cancelled = cardTitled(page, t('meeting.cancelled.title')).last();
+    await cancelled.waitFor(SEEN);
+    await button(cancelled, t('meeting.bookNew')).waitFor();
+    await stack.screenshot(page, 'cancelled-eveliina', cancelled);
+    const told = cardTitled(aino.page, t('meeting.cancelled.title')).last();
+    await told.waitFor(SEEN);
+    await stack.screenshot(aino.page, 'cancelled-aino', told);
+    assert.equal((await liveEvents()).length, 0);
+    assert.deepEqual(stack.problems(), []);
+    stack.assertLoopbackOnly();
+  });
+});
