@@ -160,6 +160,32 @@ describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', 
     assert.equal(events[0]?.attendees.length, 2);
   });
 
+  it('nudges Aino before the meeting, in her Playground, and the nudge’s buttons work', async () => {
+    const { items } = (await stack.api(aino.user, 'GET', `/pairs/${pairId}/meetings`)) as {
+      items: Array<{ start: string; status: string }>;
+    };
+    const start = Date.parse(items.find((m) => m.status === 'booked')!.start);
+    // The scheduler runs as if it were an hour before the meeting (local mode's route; the clock is the test's).
+    const tick = await fetch(`${stack.baseUrl}/api/v1/dev/scheduler/tick`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at: new Date(start - 3_600_000).toISOString() }),
+    });
+    assert.equal(tick.status, 200, await tick.clone().text());
+    const nudge = cardTitled(aino.page, t('nudge.mentor.title')).last();
+    await nudge.waitFor(SEEN);
+    await nudge.getByText('Oppia', { exact: true }).waitFor();
+    await stack.screenshot(aino.page, 'nudge-aino', nudge);
+    await button(nudge, t('nudge.move')).click();
+    const other = cardTitled(aino.page, t('meeting.move.title')).last();
+    await other.waitFor(SEEN);
+    assert.equal(
+      await cardTitled(eveliina.page, t('nudge.mentor.title')).count(),
+      0,
+      'the mentor’s nudge only',
+    );
+  });
+
   it('cancels from the booked card after confirming; Aino is told and the calendar is empty', async () => {
     const { page } = eveliina;
     const booked = cardTitled(page, t('meeting.booked.title')).last();

@@ -653,7 +653,7 @@ export const fi: Messages = {
   'digest.confidential': 'Polku näyttää rytmin ja tavoitteet, ei koskaan parien keskusteluja.',
   'nudge.mentor.title': 'Mentorointitapaamisenne lähestyy',
   'nudge.aktori.title': 'Aika valmistautua mentorointitapaamiseen',
-  'nudge.with': '{programme} · kanssasi {names}',
+  'nudge.with': '{programme} · parisi {names}',
   'nudge.goals.mentor': 'Aktorisi tavoitteet',
   'nudge.goals.aktori': 'Tavoitteesi',
   'nudge.preparation': 'Näin sovitte valmistautuvanne',
