@@ -135,6 +135,8 @@ export async function runFanOut(options: {
   readonly limitPerSecond: number;
   /** The pacer's rate (TEAMS_SEND_PER_SECOND); the limit itself unless given. */
   readonly pacePerSecond?: number;
+  /** The scheduler's items in flight; its own default unless given. */
+  readonly concurrency?: number;
   readonly deadlineMs: number;
 }): Promise<FanOutFigures> {
   const { dueClient, dueStore, connector, recipients } = options;
@@ -205,7 +207,13 @@ export async function runFanOut(options: {
   connector.clear();
   connector.limitPerSecond(options.limitPerSecond);
   const refusedBefore = connector.refused.length;
-  const scheduler = new Scheduler<OpenDueItem>({ due: dueStore, handle, now: () => new Date(), logger });
+  const scheduler = new Scheduler<OpenDueItem>({
+    due: dueStore,
+    handle,
+    now: () => new Date(),
+    logger,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
   const started = Date.now();
   scheduler.start(1000);
   const bucket = bucketOf(dueAt);

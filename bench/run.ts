@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { printBotTurns, runBotTurnsBench } from './botTurns.bench';
+import { printDashboard, runDashboardBench } from './dashboard.bench';
 import { printTable as printMatching, runMatchingBench } from './matching.bench';
 import { printTable as printSlots, runSlotsBench } from './slots.bench';
 import { printStartup, runStartupBench } from './startup.bench';
@@ -22,6 +23,7 @@ const SUITES: Record<string, Suite> = {
   slots: { run: runSlotsBench, print: printSlots },
   'bot-turns': { run: () => runBotTurnsBench(), print: printBotTurns },
   startup: { run: runStartupBench, print: printStartup },
+  dashboard: { run: runDashboardBench, print: printDashboard },
 };
 
 /** --only a,b: those suites; an unknown name stops the run before anything starts. */

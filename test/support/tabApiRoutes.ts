@@ -32,6 +32,20 @@ export function registeredApiRoutes(): string[] {
 
 /** Routes that answer without signing in, by design. */
 export const PUBLIC_ROUTES = ['GET /api/v1/session/options', 'POST /api/v1/dev/sign-in'] as const;
+/** Local-mode development helpers: refused (403) in azure mode whoever calls, so not in the role matrix. */
+export const DEV_ONLY_ROUTES = ['POST /api/v1/dev/scheduler/tick'] as const;
+
+/** A route template with its parameters filled: any programme, pair and meeting number. */
+export function fillRoute(template: string, ids: { programmeId: string; pairId: string }): string {
+  return (
+    template
+      .replaceAll(':programmeId', ids.programmeId)
+      .replaceAll(':pairId', ids.pairId)
+      .replaceAll(':number', '1')
+      // A well-formed learning id that names no learning: past authorisation it is simply not found.
+      .replaceAll(':learningId', `l${'0'.repeat(24)}`)
+  );
+}
 
 export const ROLES = ['owner', 'coordinator', 'thisPair', 'otherPair', 'stranger', 'otherTenant'] as const;
 export type Role = (typeof ROLES)[number];
@@ -109,7 +123,7 @@ export async function startRolesWorld(
     { tenantId: OTHER_TENANT_ID, userId: sanna.aadObjectId, name: 'Mallory' },
     new Date(),
   ).token;
-  const fill = (p: string) => p.replaceAll(':programmeId', programmeId).replaceAll(':pairId', pairId);
+  const fill = (p: string) => fillRoute(p, { programmeId, pairId });
   return {
     world,
     programmeId,

@@ -442,7 +442,7 @@ export const en = {
   'meeting.slots.title': 'Book your next meeting',
   'meeting.slots.intro':
     'These times are free in both calendars. Pick one and Polku sends the calendar invitation to both of you.',
-  'meeting.slots.zone': 'Times are shown in the {zone} time zone. Each meeting lasts {minutes} minutes.',
+  'meeting.slots.zone': 'Times are in {zone}. Each meeting lasts {minutes} minutes.',
   'meeting.slots.none': 'No time is free in both calendars then. Look at other times.',
   'meeting.slots.other': 'Other times',
   'meeting.slots.taken': 'That time was just taken; here are the current options.',

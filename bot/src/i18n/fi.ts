@@ -440,7 +440,7 @@ export const fi: Messages = {
   'meeting.slots.title': 'Varatkaa seuraava tapaaminen',
   'meeting.slots.intro':
     'Nämä ajat ovat vapaina molempien kalentereissa. Valitse yksi, niin Polku lähettää kalenterikutsun teille molemmille.',
-  'meeting.slots.zone': 'Ajat ovat aikavyöhykkeellä {zone}. Tapaaminen kestää {minutes} minuuttia.',
+  'meeting.slots.zone': 'Ajat ovat aikavyöhykkeessä {zone}. Tapaaminen kestää {minutes} minuuttia.',
   'meeting.slots.none':
     'Silloin ei ole aikaa, joka olisi vapaana molempien kalentereissa. Katso muita aikoja.',
   'meeting.slots.other': 'Muita aikoja',

@@ -434,7 +434,7 @@ export const sv: Messages = {
   'meeting.slots.title': 'Boka ert nästa möte',
   'meeting.slots.intro':
     'De här tiderna är lediga i båda kalendrarna. Välj en så skickar Polku kalenderinbjudan till er båda.',
-  'meeting.slots.zone': 'Tiderna visas i tidszonen {zone}. Mötet varar {minutes} minuter.',
+  'meeting.slots.zone': 'Tiderna visas i {zone}. Mötet varar {minutes} minuter.',
   'meeting.slots.none': 'Då finns ingen tid som är ledig i båda kalendrarna. Se andra tider.',
   'meeting.slots.other': 'Andra tider',
   'meeting.slots.taken': 'Den tiden hann just bokas; här är de aktuella alternativen.',

@@ -27,12 +27,37 @@ const DATE_FORMAT: Readonly<Record<Locale, Intl.DateTimeFormatOptions>> = {
 export function formatDate(date: string, locale: Locale): string {
   const at = new Date(`${date}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(at.getTime())) return date;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DATE_FORMAT[locale], timeZone: 'UTC' }).format(at);
+  return cached(
+    DATE_FORMATS,
+    locale,
+    () => new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...DATE_FORMAT[locale], timeZone: 'UTC' }),
+  ).format(at);
 }
 
 /** "a, b and c" / "a, b ja c" / "a, b och c". */
 export function joinList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction', style: 'long' }).format(items);
+  return cached(
+    LIST_FORMATS,
+    locale,
+    () => new Intl.ListFormat(INTL_LOCALE[locale], { type: 'conjunction', style: 'long' }),
+  ).format(items);
+}
+
+/**
+ * Intl formatters, one per locale for the process: cards format dates and
+ * lists on every turn, and building a formatter costs far more than using
+ * it. They hold no request's data.
+ */
+const DATE_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
+const LIST_FORMATS = new Map<Locale, Intl.ListFormat>();
+
+function cached<F>(formats: Map<Locale, F>, locale: Locale, build: () => F): F {
+  let format = formats.get(locale);
+  if (!format) {
+    format = build();
+    formats.set(locale, format);
+  }
+  return format;
 }
 
 export function capitalise(text: string): string {
@@ -158,4 +183,30 @@ export function programmeFacts(
     facts.push([t('facts.deadline'), formatDate(programme.signUpDeadline, locale)]);
   }
   return facts;
+}
+
+const ZONE_LOCALE: Readonly<Record<Locale, string>> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const zoneNames = new Map<string, string>();
+
+/**
+ * A time zone as people say it ("Itä-Euroopan aika", "Central European
+ * Time"), not its database id: Exchange names Stockholm's zone after Berlin,
+ * and nobody should read "Europe/Berlin" on a card meant for Stockholm.
+ */
+export function zoneName(zone: string, locale: Locale): string {
+  const key = `${locale}|${zone}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    try {
+      name =
+        new Intl.DateTimeFormat(ZONE_LOCALE[locale], { timeZone: zone, timeZoneName: 'longGeneric' })
+          .formatToParts(new Date(0))
+          .find((p) => p.type === 'timeZoneName')?.value ?? zone;
+    } catch {
+      // Intl refuses a zone it does not know by throwing RangeError: the id is all there is to show.
+      name = zone;
+    }
+    if (zoneNames.size < 1000) zoneNames.set(key, name);
+  }
+  return name;
 }

@@ -55,6 +55,14 @@ export class TableVolunteerStore implements VolunteerRepository {
     for await (const s of this.repo.listAll(programmeId)) out.push(fromStored(s));
     return out;
   }
+
+  async roles(programmeId: string): Promise<Pick<Volunteer, 'role' | 'status'>[]> {
+    const out: Pick<Volunteer, 'role' | 'status'>[] = [];
+    for await (const e of this.repo.listProperties(programmeId, ['role', 'status'])) {
+      out.push({ role: e.role as Volunteer['role'], status: e.status as Volunteer['status'] });
+    }
+    return out;
+  }
 }
 
 function toEntity(v: Volunteer): VolunteerEntity {

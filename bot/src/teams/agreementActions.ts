@@ -85,8 +85,8 @@ function commandFor(
   }
 }
 
-/** In force and nothing to do: the summary; otherwise the step this person is at. */
-function viewCard(
+/** In force and nothing to do: the summary; otherwise the step this person is at. (Also the agreement command's card.) */
+export function viewCard(
   view: AgreementView,
   actor: Actor,
   locale: Locale,

@@ -80,14 +80,12 @@ export async function handleCardAction(
   switch (verb) {
     case 'signup.open':
       return openSignUp(deps, context, actor, data, locale);
-    case 'signup.save': {
-      const email = await memberEmail(context, deps.logger);
-      return { card: await saveSignUp(deps, email ? { ...actor, email } : actor, data, locale) };
-    }
+    case 'signup.save':
+      return { card: await saveSignUp(deps, context, actor, data, locale) };
     case 'signup.withdraw': {
       const programmeId = programmeIdOf(data);
-      const volunteer = await deps.signUps.withdraw(actor, programmeId);
       const programme = await deps.signUps.programmeFor(actor, programmeId);
+      const volunteer = await deps.signUps.withdraw(actor, programmeId, programme);
       return {
         card: volunteer
           ? signUpStateCard(programme, volunteer, locale)
@@ -140,8 +138,10 @@ async function openSignUp(
 ): Promise<CardActionResult> {
   const programmeId = programmeIdOf(data);
   const role = oneOf(field(data, 'role'), 'role', VOLUNTEER_ROLES);
-  const programme = await deps.signUps.programmeFor(actor, programmeId);
-  const mine = await deps.signUps.mine(actor, programmeId);
+  const [programme, mine] = await Promise.all([
+    deps.signUps.programmeFor(actor, programmeId),
+    deps.signUps.mine(actor, programmeId),
+  ]);
   const build = (l: Locale): AdaptiveCard => {
     if (mine?.value.status === 'paired') return signUpStateCard(programme, mine.value, l);
     if (!isSignUpOpen(programme, deps.now())) return signUpClosedCard(programme, l);
@@ -154,15 +154,22 @@ async function openSignUp(
 
 async function saveSignUp(
   deps: CardActionDeps,
+  context: TurnContext,
   actor: Actor,
   data: Record<string, unknown>,
   locale: Locale,
 ): Promise<AdaptiveCard> {
   const programmeId = programmeIdOf(data);
   const role = oneOf(field(data, 'role'), 'role', VOLUNTEER_ROLES);
-  const programme = await deps.signUps.programmeFor(actor, programmeId);
+  // The roster (the person's mailbox address) and the programme do not depend on each other: asked side by side.
+  const [email, programme] = await Promise.all([
+    memberEmail(context, deps.logger),
+    deps.signUps.programmeFor(actor, programmeId),
+  ]);
+  const signer = email ? { ...actor, email } : actor;
   try {
-    const { volunteer } = await deps.signUps.signUp(actor, programmeId, { ...data, role });
+    // The programme read here is passed on: the service checks it, not reads it again.
+    const { volunteer } = await deps.signUps.signUp(signer, programmeId, { ...data, role }, programme);
     return signUpStateCard(programme, volunteer, locale);
   } catch (err) {
     const problem = formProblem(err, locale);

@@ -17,7 +17,7 @@ import { translator } from '../i18n/translate';
 import { errorForLog, type Logger } from '../logging';
 import type { PersonDataService } from '../services/privacy/personDataService';
 import { actorFrom } from './actorFromActivity';
-import { handleAgreementAction } from './agreementActions';
+import { viewCard } from './agreementActions';
 import { type CardActionDeps, type CardActionResult, errorCard, handleCardAction } from './cardActions';
 import { type AdaptiveCard, CARD_CONTENT_TYPE } from './cards/adaptiveCard';
 import { agreementListCard } from './cards/agreementListCard';
@@ -152,17 +152,9 @@ export class PolkuBot extends TeamsActivityHandler {
   /** The person's agreement (or, with several pairs, the list to choose from). */
   private async agreementCard(context: TurnContext, locale: Locale): Promise<AdaptiveCard> {
     const actor = actorFrom(context.activity, this.deps.localTenantId);
-    const pairs = await this.deps.cardActions.agreements.mine(actor);
-    const [only] = pairs;
-    if (pairs.length === 1 && only) {
-      return handleAgreementAction(
-        this.deps.cardActions.agreements,
-        actor,
-        'agreement.open',
-        { pairId: only.pairId },
-        locale,
-      );
-    }
+    // One pair: its agreement, from the reads that listed it (not read a second time).
+    const { pairs, only } = await this.deps.cardActions.agreements.mineWithOnly(actor);
+    if (only) return viewCard(only, actor, locale);
     return agreementListCard(pairs, locale);
   }
 

@@ -13,32 +13,50 @@ export interface PacerLimits {
 export const TEAMS_LIMITS: PacerLimits = { perTenantPerSecond: 50, perConversationPerSecond: 7 };
 
 /**
- * A sliding one-second window: at most `perSecond` sends in any second.
- * (A token bucket would let a full bucket and its refill through in the same
- * second, twice the limit, which is what earns a 429.)
+ * Teams counts a send when it arrives, some ms after we let it go, and not
+ * the same ms each time: a window exactly one second long lets two sends a
+ * second apart here arrive less than a second apart there (bench/scheduler:
+ * hundreds of 429s at exactly 50/s). This much slack absorbs that jitter,
+ * for 2.5 % of the rate.
+ */
+const WINDOW_MS = 1025;
+
+/**
+ * A sliding window: at most `perSecond` sends in any WINDOW_MS, spread
+ * evenly. (A token bucket would let a full bucket and its refill through in
+ * the same second, twice the limit, which is what earns a 429; a window that
+ * lets its sends through as a burst repeats that burst every window, and
+ * bursts are where arrival jitter is largest.)
  */
 class SlidingWindow {
   private readonly sent: number[] = [];
+  /** When the next send is due: one interval after the previous one was due, so timer lateness does not slow the pace. */
+  private nextAt = Number.NEGATIVE_INFINITY;
+  private readonly interval: number;
   constructor(
     private readonly perSecond: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.interval = WINDOW_MS / perSecond;
+  }
 
   /** Ms to wait before a send is allowed; records the send when 0. */
   take(): number {
     const t = this.now();
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= t - 1000) this.sent.shift();
-    if (this.sent.length < this.perSecond) {
-      this.sent.push(t);
-      return 0;
-    }
-    return (this.sent[0] ?? t) + 1000 - t;
+    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= t - WINDOW_MS) this.sent.shift();
+    const full = this.sent.length >= this.perSecond ? (this.sent[0] ?? t) + WINDOW_MS - t : 0;
+    const wait = Math.max(full, this.nextAt - t);
+    if (wait > 0) return Math.ceil(wait);
+    this.sent.push(t);
+    // Lateness up to half an interval is made up on the next send; sends are never closer than half an interval.
+    this.nextAt = Math.max(this.nextAt, t - this.interval / 2) + this.interval;
+    return 0;
   }
 
   /** Nothing sent in the last second: the window can be forgotten. */
   idle(): boolean {
     const last = this.sent.at(-1);
-    return last === undefined || last <= this.now() - 1000;
+    return last === undefined || last <= this.now() - WINDOW_MS;
   }
 }
 

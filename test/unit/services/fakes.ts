@@ -71,6 +71,9 @@ export class FakeVolunteers implements VolunteerRepository {
   async list(programmeId: string) {
     return [...this.rows.values()].filter((r) => r.value.programmeId === programmeId);
   }
+  async roles(programmeId: string) {
+    return (await this.list(programmeId)).map(({ value: { role, status } }) => ({ role, status }));
+  }
 }
 
 export class FakePairs implements PairRepository {

@@ -81,15 +81,27 @@ export function canManage(programme: Pick<Programme, 'owners' | 'coordinators'>,
   return programme.owners.includes(userId) || programme.coordinators.includes(userId);
 }
 
+/**
+ * Formatters by time zone. Building one costs far more than using it (it
+ * loads the zone's rules), and every agreement step asks for "today"; a
+ * formatter holds no request's data, so one per zone serves the process.
+ */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** The programme's date "today" in its own time zone, as YYYY-MM-DD. */
 export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return parts;
+  let format = DAY_FORMATS.get(timeZone);
+  if (!format) {
+    // en-CA writes YYYY-MM-DD. An unknown zone throws here, before anything is cached.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    DAY_FORMATS.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Sign-up is open through the deadline day in the programme's time zone; non-stop programmes are always open. */

@@ -17,7 +17,7 @@ import type { Pair } from '../../domain/programme/pair';
 import { localDate, type Programme } from '../../domain/programme/programme';
 import { topicTags } from '../../domain/programme/volunteer';
 import type { Actor } from '../actor';
-import type { MembershipRepository, ProgrammeRepository, Versioned } from '../programmes/ports';
+import type { Membership, MembershipRepository, ProgrammeRepository, Versioned } from '../programmes/ports';
 import type {
   AgreementNotifier,
   AgreementRepository,
@@ -84,22 +84,35 @@ export class AgreementService {
 
   /** The person's pairs and their agreements' status, for the agreement command and "My mentoring". */
   async mine(actor: Actor): Promise<MyPair[]> {
+    return (await this.readMine(actor)).map(myPair);
+  }
+
+  /**
+   * The person's pairs and, when there is exactly one, its agreement as they
+   * see it: the agreement command's answer, with the pair and agreement
+   * already read for the list passed on to the view instead of read again.
+   */
+  async mineWithOnly(actor: Actor): Promise<{ pairs: MyPair[]; only?: AgreementView }> {
+    const reads = await this.readMine(actor);
+    const pairs = reads.map(myPair);
+    const [one] = reads;
+    if (reads.length !== 1 || !one) return { pairs };
+    const { programme, pair, current } = await this.load(actor, one.membership.pairId, undefined, {
+      agreement: one.found,
+      ...(one.pair ? { pair: one.pair } : {}),
+    });
+    return { pairs, only: { agreement: current.value, programme, pair } };
+  }
+
+  private async readMine(actor: Actor): Promise<MineRead[]> {
     const memberships = await this.deps.memberships.list(actor.tenantId, actor.userId);
     return Promise.all(
-      memberships.map(async (m) => {
+      memberships.map(async (membership) => {
         const [found, pair] = await Promise.all([
-          this.deps.agreements.find(m.pairId),
-          this.deps.pairs.get(m.programmeId, m.pairId),
+          this.deps.agreements.find(membership.pairId),
+          this.deps.pairs.get(membership.programmeId, membership.pairId),
         ]);
-        return {
-          partnerNames: m.partnerIds.map((id) => pair?.names[id] ?? ''),
-          pairId: m.pairId,
-          programmeId: m.programmeId,
-          programmeName: m.programmeName,
-          role: m.role,
-          partnerIds: m.partnerIds,
-          status: found ? agreementStatus(found.value) : ('drafting' as const),
-        };
+        return { membership, found, pair };
       }),
     );
   }
@@ -125,8 +138,11 @@ export class AgreementService {
     pairId: string,
     command: AgreementCommand,
   ): Promise<AgreementView & { outcome: Outcome }> {
+    let read: ReadInRequest = {};
     for (let attempt = 1; ; attempt++) {
-      const { programme, pair, current } = await this.load(actor, pairId);
+      const { programme, pair, current } = await this.load(actor, pairId, undefined, read);
+      // A retry after someone else's write re-reads only the agreement: that is what changed.
+      read = { pair, programme };
       const now = this.deps.now();
       const outcome = applyCommand(current.value, command, {
         actor: { id: actor.userId, name: actor.name },
@@ -153,12 +169,18 @@ export class AgreementService {
     }
   }
 
+  /**
+   * The agreement, its pair and programme, after checking the actor is a
+   * member. `read` is what this request already read (never kept across
+   * requests): those are not read again, and every check still runs.
+   */
   private async load(
     actor: Actor,
     pairId: string,
     programmeIdHint?: string,
+    read: ReadInRequest = {},
   ): Promise<{ programme: Programme; pair: Pair; current: Versioned<Agreement> }> {
-    const found = await this.deps.agreements.find(pairId);
+    const found = 'agreement' in read ? read.agreement : await this.deps.agreements.find(pairId);
     const programmeId = found?.value.programmeId ?? programmeIdHint;
     // An outsider learns nothing: "no such pair", "another tenant's" and "not your pair" read the same.
     const refuse = () =>
@@ -167,10 +189,20 @@ export class AgreementService {
       });
     if (!programmeId || (found && found.value.tenantId !== actor.tenantId)) throw refuse();
     if (found && !membersOf(found.value).includes(actor.userId)) throw refuse();
-    const pair = await this.deps.pairs.get(programmeId, pairId);
+    // The pair and the programme are read side by side; the programme is used only once the pair check passed.
+    const known = read.programme;
+    const programmeRead =
+      known?.id === programmeId && known.tenantId === actor.tenantId
+        ? Promise.resolve(known)
+        : this.deps.programmes.get(actor.tenantId, programmeId).then((p) => p.value);
+    programmeRead.catch(() => undefined); // awaited below, or dropped when the pair check refuses
+    const pair =
+      read.pair?.id === pairId && read.pair.programmeId === programmeId
+        ? read.pair
+        : await this.deps.pairs.get(programmeId, pairId);
     if (!pair || pair.tenantId !== actor.tenantId || !membersOfPair(pair).includes(actor.userId))
       throw refuse();
-    const programme = (await this.deps.programmes.get(actor.tenantId, programmeId)).value;
+    const programme = await programmeRead;
     const current = found ?? (await this.start(pair, programme));
     return { programme, pair, current };
   }
@@ -208,4 +240,29 @@ export class AgreementService {
 
 function membersOfPair(pair: Pair): string[] {
   return [pair.mentorId, ...pair.aktoriIds];
+}
+
+/** What one request has already read of a pair (absent: not read yet; `agreement: undefined`: read, none). */
+interface ReadInRequest {
+  readonly agreement?: Versioned<Agreement> | undefined;
+  readonly pair?: Pair;
+  readonly programme?: Programme;
+}
+
+interface MineRead {
+  readonly membership: Membership;
+  readonly found: Versioned<Agreement> | undefined;
+  readonly pair: Pair | undefined;
+}
+
+function myPair({ membership: m, found, pair }: MineRead): MyPair {
+  return {
+    partnerNames: m.partnerIds.map((id) => pair?.names[id] ?? ''),
+    pairId: m.pairId,
+    programmeId: m.programmeId,
+    programmeName: m.programmeName,
+    role: m.role,
+    partnerIds: m.partnerIds,
+    status: found ? agreementStatus(found.value) : 'drafting',
+  };
 }

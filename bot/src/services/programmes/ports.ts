@@ -29,6 +29,8 @@ export interface VolunteerRepository {
   /** All of one programme's volunteers at once, each only if unchanged; ChangedError and nothing written otherwise. */
   replaceAll(items: readonly Versioned<Volunteer>[]): Promise<string[]>;
   list(programmeId: string): Promise<Versioned<Volunteer>[]>;
+  /** Each volunteer's role and status only, for counting: every sign-up recounts, so it reads little. */
+  roles(programmeId: string): Promise<Pick<Volunteer, 'role' | 'status'>[]>;
 }
 
 export interface AccessRepository {

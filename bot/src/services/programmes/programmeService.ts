@@ -116,7 +116,7 @@ export class ProgrammeService {
   }
 
   async counts(programmeId: string): Promise<VolunteerCounts> {
-    return countVolunteers((await this.deps.volunteers.list(programmeId)).map((v) => v.value));
+    return countVolunteers(await this.deps.volunteers.roles(programmeId));
   }
 
   /**

@@ -5,7 +5,11 @@
  */
 import { ConflictError, PolkuError } from '../../domain/errors';
 import { isSignUpOpen, type Programme } from '../../domain/programme/programme';
-import { parseVolunteerProfile, type Volunteer } from '../../domain/programme/volunteer';
+import {
+  parseVolunteerProfile,
+  type Volunteer,
+  type VolunteerProfile,
+} from '../../domain/programme/volunteer';
 import type { Actor } from '../actor';
 import type {
   AccessRepository,
@@ -39,54 +43,25 @@ export class SignUpService {
     return this.deps.volunteers.find(programmeId, actor.userId);
   }
 
+  /**
+   * `known` is the programme when the caller already read it in this request
+   * (the card action needs it for its answer): one storage read fewer, the
+   * same checks.
+   */
   async signUp(
     actor: Actor,
     programmeId: string,
     raw: unknown,
+    known?: Programme,
   ): Promise<{ volunteer: Volunteer; outcome: SignUpOutcome }> {
-    const programme = await this.programmeFor(actor, programmeId);
+    const programme =
+      this.sameProgramme(actor, programmeId, known) ?? (await this.programmeFor(actor, programmeId));
     const now = this.deps.now();
     if (!isSignUpOpen(programme, now)) {
       throw new PolkuError('conflict', 'Sign-up for this programme has closed', { code: 'sign_up_closed' });
     }
     const profile = parseVolunteerProfile(raw, programme);
-    const at = now.toISOString();
-    const existing = await this.deps.volunteers.find(programmeId, actor.userId);
-    let saved: Versioned<Volunteer>;
-    let outcome: SignUpOutcome;
-    if (!existing) {
-      const volunteer: Volunteer = {
-        ...profile,
-        programmeId,
-        userId: actor.userId,
-        name: actor.name,
-        ...(actor.email ? { email: actor.email } : {}),
-        status: 'active',
-        pairIds: [],
-        signedUpAt: at,
-        updatedAt: at,
-      };
-      try {
-        saved = await this.deps.volunteers.create(volunteer);
-        outcome = 'created';
-      } catch (err) {
-        // A double click or a retried invoke got there first: the sign-up exists, so this is an update.
-        if (!(err instanceof ConflictError)) throw err;
-        return this.signUp(actor, programmeId, raw);
-      }
-    } else {
-      assertNotPaired(existing.value);
-      const volunteer: Volunteer = {
-        ...existing.value,
-        ...profile,
-        name: actor.name,
-        ...(actor.email ? { email: actor.email } : {}),
-        status: 'active',
-        updatedAt: at,
-      };
-      saved = await this.deps.volunteers.replace(volunteer, existing.etag);
-      outcome = 'updated';
-    }
+    const { saved, outcome } = await this.save(actor, programmeId, profile, now.toISOString());
     await this.deps.access.grant(actor.tenantId, actor.userId, {
       programmeId,
       name: programme.name,
@@ -96,8 +71,57 @@ export class SignUpService {
     return { volunteer: saved.value, outcome };
   }
 
-  async withdraw(actor: Actor, programmeId: string): Promise<Volunteer | undefined> {
-    const programme = await this.programmeFor(actor, programmeId);
+  /**
+   * Most saves are a first sign-up, so the row is created without looking
+   * first (one request, not two). When it exists — a change, a double click,
+   * a retried invoke — it is read and replaced only if unchanged since.
+   */
+  private async save(
+    actor: Actor,
+    programmeId: string,
+    profile: VolunteerProfile,
+    at: string,
+  ): Promise<{ saved: Versioned<Volunteer>; outcome: SignUpOutcome }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const volunteer: Volunteer = {
+          ...profile,
+          programmeId,
+          userId: actor.userId,
+          name: actor.name,
+          ...(actor.email ? { email: actor.email } : {}),
+          status: 'active',
+          pairIds: [],
+          signedUpAt: at,
+          updatedAt: at,
+        };
+        return { saved: await this.deps.volunteers.create(volunteer), outcome: 'created' };
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+      const existing = await this.deps.volunteers.find(programmeId, actor.userId);
+      // Gone between the two requests (the person's data was erased): create it again, a few times at most.
+      if (!existing) {
+        if (attempt < 3) continue;
+        throw new ConflictError('Volunteer');
+      }
+      assertNotPaired(existing.value);
+      const volunteer: Volunteer = {
+        ...existing.value,
+        ...profile,
+        name: actor.name,
+        ...(actor.email ? { email: actor.email } : {}),
+        status: 'active',
+        updatedAt: at,
+      };
+      return { saved: await this.deps.volunteers.replace(volunteer, existing.etag), outcome: 'updated' };
+    }
+  }
+
+  /** `known`: as for signUp, the programme this request already read. */
+  async withdraw(actor: Actor, programmeId: string, known?: Programme): Promise<Volunteer | undefined> {
+    const programme =
+      this.sameProgramme(actor, programmeId, known) ?? (await this.programmeFor(actor, programmeId));
     const existing = await this.deps.volunteers.find(programmeId, actor.userId);
     if (!existing || existing.value.status === 'withdrawn') return existing?.value;
     assertNotPaired(existing.value);
@@ -109,6 +133,11 @@ export class SignUpService {
     await this.deps.volunteers.replace(volunteer, existing.etag);
     await this.afterChange(programme, volunteer);
     return volunteer;
+  }
+
+  /** A programme the caller read in this request, if it is the one asked for in the actor's tenant. */
+  private sameProgramme(actor: Actor, programmeId: string, known?: Programme): Programme | undefined {
+    return known?.id === programmeId && known.tenantId === actor.tenantId ? known : undefined;
   }
 
   /** The sign-up is saved; telling people about it must not undo it, so failures are logged, not thrown. */

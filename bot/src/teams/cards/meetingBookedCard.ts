@@ -7,7 +7,7 @@
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
-import { joinList } from '../../i18n/wording';
+import { joinList, zoneName } from '../../i18n/wording';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -63,7 +63,7 @@ export function meetingBookedCard(
         : []),
       [t('meeting.booked.length'), t('meeting.booked.minutes', { minutes })],
     ]),
-    paragraph(t('meeting.zone', { zone: context.timeZone }), { subtle: true }),
+    paragraph(t('meeting.zone', { zone: zoneName(context.timeZone, locale) }), { subtle: true }),
     paragraph(t('meeting.booked.invited')),
   );
   return card(body, locale, meetingActions(meeting, context.pairId, locale));

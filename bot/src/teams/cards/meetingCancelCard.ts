@@ -6,6 +6,7 @@
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
+import { zoneName } from '../../i18n/wording';
 import { type AdaptiveCard, card, execute, heading, notice, paragraph, plain } from './adaptiveCard';
 import { formatSlot } from './meetingSlotsCard';
 
@@ -59,7 +60,7 @@ export function meetingCancelledCard(
         ? t('meeting.cancelled.by', { name: plain(context.byName), when })
         : t('meeting.cancelled.text', { when }),
     ),
-    paragraph(t('meeting.zone', { zone: context.timeZone }), { subtle: true }),
+    paragraph(t('meeting.zone', { zone: zoneName(context.timeZone, locale) }), { subtle: true }),
   );
   return card(body, locale, [
     execute(t('meeting.bookNew'), 'meeting.find', { pairId: context.pairId }, { inputs: 'none' }),

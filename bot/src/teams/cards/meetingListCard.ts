@@ -6,7 +6,7 @@
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
-import { joinList } from '../../i18n/wording';
+import { joinList, zoneName } from '../../i18n/wording';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -62,7 +62,7 @@ export function meetingListCard(pairs: readonly PairMeetings[], locale: Locale):
       });
     }
     if (pair.meetings.length > 0)
-      body.push(paragraph(t('meeting.zone', { zone: pair.timeZone }), { subtle: true }));
+      body.push(paragraph(t('meeting.zone', { zone: zoneName(pair.timeZone, locale) }), { subtle: true }));
     if (pair.inForce) {
       body.push({
         type: 'ActionSet',

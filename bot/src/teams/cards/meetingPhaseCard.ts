@@ -6,7 +6,7 @@
 import type { Meeting } from '../../domain/meetings/meeting';
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
-import { joinList } from '../../i18n/wording';
+import { joinList, zoneName } from '../../i18n/wording';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -79,7 +79,7 @@ export function meetingPhaseCard(
       body.push(notice(t('meeting.phase.noSlot', { number, date })));
     }
   }
-  body.push(paragraph(t('meeting.zone', { zone: context.timeZone }), { subtle: true }));
+  body.push(paragraph(t('meeting.zone', { zone: zoneName(context.timeZone, locale) }), { subtle: true }));
   const actions = complete
     ? []
     : [execute(t('agreement.inForce.book'), 'meeting.find', { pairId: context.pairId }, { inputs: 'none' })];

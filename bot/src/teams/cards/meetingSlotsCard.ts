@@ -8,6 +8,7 @@
 import type { RankedSlot } from '../../domain/slots/slotTypes';
 import type { Locale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
+import { zoneName } from '../../i18n/wording';
 import {
   type AdaptiveCard,
   type CardElement,
@@ -75,9 +76,12 @@ export function meetingSlotsCard(input: MeetingSlotsInput, locale: Locale): Adap
           ? t('meeting.move.intro', { when: formatSlot(move.start, move.end, timeZone, locale) })
           : t('meeting.slots.intro'),
       ),
-      paragraph(t('meeting.slots.zone', { zone: timeZone, minutes: input.durationMinutes }), {
-        subtle: true,
-      }),
+      paragraph(
+        t('meeting.slots.zone', { zone: zoneName(timeZone, locale), minutes: input.durationMinutes }),
+        {
+          subtle: true,
+        },
+      ),
     );
   }
   // A move names the time it moves from, so a click after someone else moved the meeting is recognised.
