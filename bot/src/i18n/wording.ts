@@ -186,6 +186,8 @@ export function programmeFacts(
 }
 
 const ZONE_LOCALE: Readonly<Record<Locale, string>> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+/** Names are taken at a date of today's rules: in 1970, without summer time, "generic" meant "standard". */
+const NAMING_DATE = new Date('2026-01-15T12:00:00Z');
 const zoneNames = new Map<string, string>();
 
 /**
@@ -200,7 +202,7 @@ export function zoneName(zone: string, locale: Locale): string {
     try {
       name =
         new Intl.DateTimeFormat(ZONE_LOCALE[locale], { timeZone: zone, timeZoneName: 'longGeneric' })
-          .formatToParts(new Date(0))
+          .formatToParts(NAMING_DATE)
           .find((p) => p.type === 'timeZoneName')?.value ?? zone;
     } catch {
       // Intl refuses a zone it does not know by throwing RangeError: the id is all there is to show.
