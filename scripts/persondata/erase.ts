@@ -37,6 +37,10 @@ export interface EraseSummary {
   readonly pairsPseudonymised: number;
   /** Agreements whose last change no longer names the person. */
   readonly agreementsPseudonymised: number;
+  /** Meetings that no longer hold the person's check-in answer or working hours. */
+  readonly meetingsCleared: number;
+  /** The person's evaluation answers, deleted. */
+  readonly evaluations: number;
   /** Programmes the person was removed from as owner or coordinator. */
   readonly programmesUpdated: number;
   readonly warnings: readonly string[];
@@ -61,6 +65,10 @@ export async function erasePersonData(
   for (const row of data.agreements) {
     if (await pseudonymiseAgreement(tables, row, person.userId)) agreementsPseudonymised++;
   }
+  let meetingsCleared = 0;
+  for (const row of data.meetings) {
+    if (await clearMeetingEntries(tables, row, person.userId)) meetingsCleared++;
+  }
   let programmesUpdated = 0;
   const programmes = new TableProgrammeStore(tables.programmes);
   for (const managed of data.programmes) {
@@ -75,6 +83,7 @@ export async function erasePersonData(
     for (const row of rows) await repo.delete(row.partitionKey, row.rowKey);
     return rows.length;
   };
+  const evaluations = await remove('evaluations', 'Evaluation', data.evaluations);
   const participants = await remove('participants', 'Volunteer', data.participants);
   const memberships = await remove('memberships', 'Membership', data.memberships);
   const access = await remove('access', 'Programme access', data.access);
@@ -87,9 +96,33 @@ export async function erasePersonData(
     participants,
     pairsPseudonymised,
     agreementsPseudonymised,
+    meetingsCleared,
+    evaluations,
     programmesUpdated,
     warnings,
   };
+}
+
+/**
+ * A meeting stays (the partner's record, the programme's counts) without the
+ * person's own entries: their check-in answer and their working hours. The
+ * partner's answer still says whether the meeting was held.
+ */
+function clearMeetingEntries(tables: Tables, found: Row, userId: string): Promise<boolean> {
+  return rewrite(new TableRepository<EntityData>(tables.meetings, 'Meeting'), found, (data) => {
+    let changed = false;
+    const next: EntityData = { ...data };
+    for (const column of ['checkIns', 'memberTimes']) {
+      const raw = data[column];
+      if (typeof raw !== 'string' || raw === '') continue;
+      const entries = JSON.parse(raw) as Record<string, unknown>;
+      if (!Object.hasOwn(entries, userId)) continue;
+      delete entries[userId];
+      next[column] = JSON.stringify(entries);
+      changed = true;
+    }
+    return changed ? next : undefined;
+  });
 }
 
 /** Replaces the person's name in the pair; false when there was nothing to replace (already done, or gone). */
@@ -227,6 +260,11 @@ export function describePlan(person: Person, data: PersonData): string {
     ...keys(data.pairs),
     `  in the ${liveAgreements.length} agreement(s) of those pairs, replace their name where it marks the last change`,
     ...keys(liveAgreements),
+    `  remove their check-in answers and working hours from ${data.meetings.length} meeting(s) (the meetings stay)`,
+    ...keys(data.meetings),
+    `  delete ${data.evaluations.length} evaluation answer(s)`,
+    ...keys(data.evaluations),
+    `  keep ${data.learnings.length} learning(s) of their pairs (the pair's, by id only; exported, not erased)`,
     `  remove them as owner/coordinator of ${data.programmes.length} programme(s) (the programmes stay)`,
     ...data.programmes.map((p) => `    ${p.id} "${p.name}" (${p.roles.join(', ')})`),
     'Nothing was changed. Run again with --yes to do it.',
@@ -244,6 +282,8 @@ export function describeSummary(person: Person, s: EraseSummary): string {
     `  volunteer rows deleted: ${s.participants}`,
     `  pairs with the name replaced: ${s.pairsPseudonymised}`,
     `  agreements with the name replaced: ${s.agreementsPseudonymised}`,
+    `  meetings cleared of their answers and hours: ${s.meetingsCleared}`,
+    `  evaluation answers deleted: ${s.evaluations}`,
     `  programmes left as owner/coordinator: ${s.programmesUpdated}`,
     ...s.warnings.map((w) => `Warning: ${w}`),
   ].join('\n');

@@ -19,6 +19,9 @@ import { collectPersonData } from '../../bot/src/services/privacy/collectPersonD
 import { TableAccessStore } from '../../bot/src/store/accessStore';
 import { TableAgreementStore } from '../../bot/src/store/agreementStore';
 import { TableConversationStore } from '../../bot/src/store/conversationStore';
+import { TableEvaluationStore } from '../../bot/src/store/evaluationStore';
+import { TableLearningStore } from '../../bot/src/store/learningStore';
+import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { TableMembershipStore, TablePairStore } from '../../bot/src/store/pairStore';
 import { TableProgrammeStore } from '../../bot/src/store/programmeStore';
 import { createTableClientFactory } from '../../bot/src/store/tableClients';
@@ -226,6 +229,8 @@ describe('person-data: export and delete one person', function () {
     assert.match(res.stdout, /volunteer rows deleted: 1/);
     assert.match(res.stdout, /pairs with the name replaced: 1/);
     assert.match(res.stdout, /agreements with the name replaced: 1/);
+    assert.match(res.stdout, /meetings cleared of their answers and hours: 1/);
+    assert.match(res.stdout, /evaluation answers deleted: 1/);
     assert.match(res.stdout, /programmes left as owner\/coordinator: 2/);
     assert.match(res.stdout, new RegExp(`Warning: programme ${ainos.id} "${ainos.name}" has no owner left`));
 
@@ -237,6 +242,7 @@ describe('person-data: export and delete one person', function () {
         `access/${tenantId}|${aino.id}/${ainos.id}`,
         `access/${tenantId}|${aino.id}/${spring.id}`,
         `conversations/${tenantId}/user:${aino.id}`,
+        `evaluations/${spring.id}/${ainoPair.id}|${aino.id}`,
         `memberships/${tenantId}|${aino.id}/${spring.id}|${ainoPair.id}`,
         `participants/${spring.id}/${aino.id}`,
       ].sort(),
@@ -247,6 +253,7 @@ describe('person-data: export and delete one person', function () {
       [
         `agreements/${ainoPair.id}/current`,
         `conversations/${tenantId}/channel:19:general@thread.tacv2`,
+        `meetings/${spring.id}/${ainoPair.id}|m0001`,
         `pairs/${spring.id}/${ainoPair.id}`,
         `programmes/${tenantId}/${ainos.id}`,
         `programmes/${tenantId}/${spring.id}`,
@@ -260,6 +267,13 @@ describe('person-data: export and delete one person', function () {
       [cecilia.id]: cecilia.name,
     });
     assert.equal(pairRow.mentorId, aino.id, 'the pair stays for Cecilia’s history');
+    const meetingRow = after.get(`meetings/${spring.id}/${ainoPair.id}|m0001`)!.data;
+    assert.deepEqual(
+      Object.keys(JSON.parse(String(meetingRow.checkIns))),
+      [cecilia.id],
+      'Cecilia’s answer stays',
+    );
+    assert.deepEqual(Object.keys(JSON.parse(String(meetingRow.memberTimes))), [cecilia.id]);
     const channelRow = after.get(`conversations/${tenantId}/channel:19:general@thread.tacv2`)!.data;
     assert.deepEqual(JSON.parse(String(channelRow.reference)).user, {
       id: `29:${aino.id}`,
@@ -432,6 +446,51 @@ async function seed(tables: Tables): Promise<void> {
       { ...started, lastChange: { by: mentor.id, byName: mentor.name, at: AT, version: 1 } },
       { by: mentor.id, at: AT },
     );
+    // A held meeting: both checked in; each member's zone and hours as their mailbox told.
+    await new TableMeetingStore(tables.meetings).create({
+      pairId: p.id,
+      programmeId: p.programmeId,
+      tenantId,
+      number: 1,
+      start: Date.parse(AT),
+      end: Date.parse(AT) + 3_600_000,
+      status: 'booked',
+      organizerId: p.mentorId,
+      transactionId: `polku-${p.id}-m1`,
+      bookedBy: p.mentorId,
+      updatedAt: AT,
+      checkIns: Object.fromEntries([p.mentorId, ...p.aktoriIds].map((id) => [id, 'met' as const])),
+      memberTimes: Object.fromEntries(
+        [p.mentorId, ...p.aktoriIds].map((id) => [
+          id,
+          { timeZone: 'Europe/Helsinki', daysOfWeek: ['monday'], startTime: '08:00', endTime: '16:00' },
+        ]),
+      ),
+    });
+    await new TableEvaluationStore(tables.evaluations).create({
+      programmeId: p.programmeId,
+      tenantId,
+      pairId: p.id,
+      userId: p.mentorId,
+      role: 'mentor',
+      competence: 4,
+      dialogue: 5,
+      goalsReached: 'partly',
+      wouldRecommend: true,
+      shareVia: ['documents'],
+      submittedAt: AT,
+    });
+    await new TableLearningStore(tables.learnings).create({
+      id: `l${p.id.replace(/[^a-z0-9]/g, '').padEnd(24, '0')}`,
+      programmeId: p.programmeId,
+      tenantId,
+      pairId: p.id,
+      text: 'Kysy ensin, neuvo sitten.',
+      proposedBy: p.mentorId,
+      proposedAt: AT,
+      approvals: Object.fromEntries([p.mentorId, ...p.aktoriIds].map((id) => [id, AT])),
+      status: 'approved',
+    });
     for (const member of [p.mentorId, ...p.aktoriIds]) {
       await memberships.add(tenantId, member, {
         programmeId: p.programmeId,

@@ -40,6 +40,8 @@ const data: PersonData = {
       }),
     }),
   ],
+  learnings: [row('prog-1', 'l1', { pairId: 'p1', text: 'Kysy ensin.', proposedBy: 'u-me' })],
+  evaluations: [row('prog-1', 'p1|u-me', { competence: 4 })],
   programmes: [{ id: 'prog-1', name: 'Kevät', roles: ['coordinator'] }],
 };
 
@@ -55,6 +57,8 @@ describe('a person’s own data', () => {
       'pairs',
       'agreements',
       'meetings',
+      'learnings',
+      'evaluations',
       'programmes',
     ]);
     assert.match(String(doc.tables.pairs?.[0]?.emails), /partner@contoso.com/);

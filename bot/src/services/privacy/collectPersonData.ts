@@ -11,7 +11,9 @@
  * way is finished by running it again.
  *
  * A table added later that holds people's data must be added here and in
- * scripts/persondata/erase.ts, or requests will miss it.
+ * scripts/persondata/erase.ts, or requests will miss it. The `due` table is
+ * left out on purpose: its rows are transient (deleted once sent) and hold
+ * ids only; after an erasure they find no member to send to and are dropped.
  *
  * It reads the tables through TableRepository rather than the domain's
  * stores on purpose: a data subject's export is the rows as stored, columns
@@ -53,6 +55,10 @@ export interface PersonData {
   readonly agreements: readonly Row[];
   /** The meetings of those pairs (times, the person's check-ins and working hours as their mailbox told). */
   readonly meetings: readonly Row[];
+  /** Learnings of those pairs (proposed, approved or withdrawn: the pair's own, shared only when all approved). */
+  readonly learnings: readonly Row[];
+  /** The person's own evaluation answers, one per pair. */
+  readonly evaluations: readonly Row[];
   /** Programmes the person owns or coordinates (the rows themselves belong to the organisation). */
   readonly programmes: readonly ManagedProgramme[];
 }
@@ -126,6 +132,24 @@ export async function collectPersonData(tables: Tables, person: Person): Promise
     })
   ).flat();
 
+  // Learnings are kept per programme: one partition read where the person took part, filtered to their pairs.
+  const learningsRepo = repo('learnings', 'Learning');
+  const learnings = (
+    await mapLimit([...tookPart], async (programmeId) => {
+      const found: Row[] = [];
+      for await (const row of learningsRepo.listAll(programmeId)) {
+        if (pairIds.has(String(row.data.pairId ?? ''))) found.push(row);
+      }
+      return found;
+    })
+  ).flat();
+  const evaluationsRepo = repo('evaluations', 'Evaluation');
+  const evaluations = (
+    await mapLimit(pairs, (pair) =>
+      evaluationsRepo.find(pair.partitionKey, `${pair.rowKey}|${person.userId}`),
+    )
+  ).filter((row): row is Row => row !== undefined);
+
   return {
     conversations: personal ? [personal] : [],
     sharedConversations,
@@ -135,6 +159,8 @@ export async function collectPersonData(tables: Tables, person: Person): Promise
     pairs,
     agreements,
     meetings,
+    learnings,
+    evaluations,
     programmes,
   };
 }

@@ -63,6 +63,8 @@ function documentOf(
       pairs: plain('pairs', data.pairs),
       agreements: plain('agreements', data.agreements),
       meetings: plain('meetings', data.meetings),
+      learnings: plain('learnings', data.learnings),
+      evaluations: plain('evaluations', data.evaluations),
       programmes: data.programmes.map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
     },
   };
