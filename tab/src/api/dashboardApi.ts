@@ -16,6 +16,7 @@ import {
   type Phase,
 } from './dashboardTypes';
 import { badResponse, type Call, type Download, isRecord, isStringArray } from './http';
+import { FORMS, type Form } from './programmeTypes';
 
 export interface DashboardApi {
   dashboard(programmeId: string): Promise<Dashboard>;
@@ -126,7 +127,7 @@ function pair(r: unknown): DashboardPair {
     throw badResponse(PATH, 'pairs[]');
   return {
     id: r.id,
-    form: str(r.form),
+    form: oneOf<Form>(FORMS, r.form) ? r.form : 'pair',
     members: r.members.filter(isRecord).map((m) => ({
       id: str(m.id),
       name: str(m.name),

@@ -1,51 +1,29 @@
-/** The supervisor's dashboard as the tab receives it (GET /programmes/:id/dashboard). */
-export const PAIR_STAGES = ['agreeing', 'active', 'continued', 'concluded'] as const;
-export type PairStage = (typeof PAIR_STAGES)[number];
+/**
+ * The supervisor's dashboard as the tab receives it (GET /programmes/:id/dashboard).
+ * Vocabularies and counts are the domain's own; rows differ only where JSON
+ * does (times are ISO strings, absent values null).
+ */
+import type {
+  SharedLearning as DomainLearning,
+  KeyFigures,
+} from '../../../bot/src/domain/dashboard/buildDashboard';
+import type { FunnelStage } from '../../../bot/src/domain/dashboard/funnel';
+import type { MonthCount } from '../../../bot/src/domain/dashboard/meetingsPerMonth';
+import type { PairRow } from '../../../bot/src/domain/dashboard/pairRow';
+import type { ProgrammePhase } from '../../../bot/src/domain/dashboard/programmePhase';
 
-export const ATTENTION_FLAGS = ['no-agreement', 'no-meeting-booked', 'checkpoint-waiting'] as const;
-export type AttentionFlag = (typeof ATTENTION_FLAGS)[number];
+export { ATTENTION_FLAGS, type AttentionFlag } from '../../../bot/src/domain/dashboard/attention';
+export { FUNNEL_STAGES, type FunnelStage } from '../../../bot/src/domain/dashboard/funnel';
+export { PAIR_STAGES, type PairStage } from '../../../bot/src/domain/dashboard/pairRow';
+export type { KeyFigures, MonthCount };
 
-export const FUNNEL_STAGES = ['volunteered', 'paired', 'agreement-in-force', 'continued'] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+export const PHASES: readonly ProgrammePhase[] = ['sign-up', 'starting', 'running', 'ended', 'ongoing'];
+export type Phase = ProgrammePhase;
 
-export const PHASES = ['sign-up', 'starting', 'running', 'ended', 'ongoing'] as const;
-export type Phase = (typeof PHASES)[number];
-
-export interface DashboardPair {
-  readonly id: string;
-  readonly form: string;
-  readonly members: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly role: 'mentor' | 'aktori';
-  }[];
-  readonly goals: readonly string[];
-  readonly stage: PairStage;
-  readonly agreementStatus: 'none' | 'drafting' | 'in-force' | 'reopened';
-  readonly checkpoint: 'continued' | 'concluded' | 'waiting' | 'none';
-  readonly meetingsHeld: number;
-  readonly meetingsBooked: number;
-  readonly meetingsUpcoming: number;
+export type DashboardPair = Omit<PairRow, 'status' | 'formedAt' | 'nextMeeting' | 'lastActivity'> & {
   readonly nextMeeting: string | null;
   readonly lastActivity: string | null;
-  readonly attention: readonly AttentionFlag[];
-}
-
-export interface KeyFigures {
-  readonly volunteers: { readonly mentors: number; readonly aktoris: number };
-  readonly pairs: { readonly total: number; readonly active: number; readonly concluded: number };
-  readonly agreementsInForce: number;
-  readonly meetings: { readonly held: number; readonly booked: number; readonly upcoming: number };
-  readonly checkpoints: { readonly continued: number; readonly concluded: number; readonly waiting: number };
-  readonly needAttention: number;
-}
-
-export interface MonthCount {
-  readonly month: string;
-  readonly held: number;
-  readonly unconfirmed: number;
-  readonly upcoming: number;
-}
+};
 
 /** Counts per answer; the server sends a group only with at least three answers. */
 export interface EvaluationSummary {
@@ -56,13 +34,9 @@ export interface EvaluationSummary {
   readonly wouldRecommend: number;
 }
 
-export interface SharedLearning {
-  readonly id: string;
-  readonly pairId: string;
-  readonly text: string;
-  readonly proposedAt: string;
+export type SharedLearning = Omit<DomainLearning, 'sharedToChannelAt'> & {
   readonly sharedToChannelAt: string | null;
-}
+};
 
 export interface Dashboard {
   readonly programme: {
