@@ -9,6 +9,7 @@ import { createApiClient, type SessionUser } from './api/client';
 import { clearSession, loadSession, type Session } from './auth/session';
 import { acquireTeamsToken, type TeamsSignIn } from './auth/teamsSso';
 import { AppHeader } from './components/AppHeader';
+import { ChannelTabProgrammeChoice } from './components/ChannelTabProgrammeChoice';
 import { PageHeading } from './components/PageHeading';
 import { Loading } from './components/Status';
 import { I18nContext, type Locale, resolveLocale, translator } from './i18n';
@@ -16,7 +17,8 @@ import { SignedInPages } from './pages/SignedInPages';
 import { SignInPage } from './pages/SignInPage';
 import { TeamsConfigurePage, TeamsConnectFailedPage, TeamsSignInFailedPage } from './pages/TeamsPages';
 import { sectionOf, useRoute } from './routing/route';
-import { connectToTeams, type LaunchParams } from './teams/hostContext';
+import { landOnChannelProgramme, type ManagedProgramme } from './teams/channelProgrammes';
+import { channelTabConfig, connectToTeams, type LaunchParams, type TeamsHost } from './teams/hostContext';
 import { fluentTheme, systemTheme, type ThemeName, themeFromTeams, watchSystemTheme } from './theme';
 
 type Screen =
@@ -82,6 +84,8 @@ export function App({ launch }: { launch: LaunchParams }) {
     [launch.inTeams],
   );
   const i18n = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
+  // The channel tab's configuration: Teams (to name the chosen programme on Save) and whether sign-in worked.
+  const [configuring, setConfiguring] = useState<{ host: TeamsHost; signedIn: boolean }>();
 
   useEffect(() => {
     if (!launch.inTeams) return watchSystemTheme(setThemeName);
@@ -93,17 +97,32 @@ export function App({ launch }: { launch: LaunchParams }) {
         setThemeName(themeFromTeams(host.theme));
         host.onThemeChange((theme) => setThemeName(themeFromTeams(theme)));
         if (launch.view === 'configure') {
+          // Save works at once (the tab then finds the programme announced in its channel); choosing a
+          // programme below names it in the tab's URL instead.
           host.enableConfigSave({
             entityId: 'programme-dashboard',
             contentUrl: new URL('?view=dashboard&host=teams', window.location.href).href,
             websiteUrl: new URL('?view=dashboard', window.location.href).href,
             suggestedDisplayName: translator(resolveLocale(host.locale))('configure.tabName'),
           });
+          const signIn = await acquireTeamsToken();
+          if (!live) return;
+          if (signIn.status === 'signed-in') tokenRef.current = signIn.token;
+          setConfiguring({ host, signedIn: signIn.status === 'signed-in' });
           setScreen({ kind: 'configure' });
         } else {
           const signIn = await acquireTeamsToken();
           if (!live) return;
           if (signIn.status === 'signed-in') tokenRef.current = signIn.token;
+          // A channel tab saved without its programme: the dashboard of the one announced in this channel.
+          if (
+            signIn.status === 'signed-in' &&
+            launch.view === 'dashboard' &&
+            !launch.programmeId &&
+            host.channelId
+          )
+            await landOnChannelProgramme(api, host.channelId);
+          if (!live) return;
           setScreen(screenAfter(signIn));
         }
         // Tells Teams to drop its loading indicator: the tab now shows something true.
@@ -116,7 +135,12 @@ export function App({ launch }: { launch: LaunchParams }) {
     return () => {
       live = false;
     };
-  }, [launch]);
+  }, [launch, api]);
+  const onChooseProgramme = useCallback(
+    (programme: ManagedProgramme) =>
+      configuring?.host.enableConfigSave(channelTabConfig(programme, window.location.href)),
+    [configuring],
+  );
 
   const theme = fluentTheme(themeName);
   useEffect(() => {
@@ -177,7 +201,17 @@ export function App({ launch }: { launch: LaunchParams }) {
           {screen.kind === 'teams-sign-in-failed' && (
             <TeamsSignInFailedPage problem={screen.problem} onRetry={onRetryTeamsSignIn} />
           )}
-          {screen.kind === 'configure' && <TeamsConfigurePage />}
+          {screen.kind === 'configure' && (
+            <TeamsConfigurePage>
+              {configuring?.signedIn && (
+                <ChannelTabProgrammeChoice
+                  api={api}
+                  channelId={configuring.host.channelId}
+                  onChoose={onChooseProgramme}
+                />
+              )}
+            </TeamsConfigurePage>
+          )}
           {screen.kind === 'sign-in' && (
             <SignInPage api={api} notice={screen.notice} onSignedIn={onSignedIn} />
           )}

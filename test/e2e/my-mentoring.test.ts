@@ -12,7 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
+import { DEMO_USERS, type DemoUser } from '../../bot/src/devsupport/demoOrganisation';
+import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
 import { mentoringEn } from '../../tab/src/i18n/mentoring/en';
 import { mentoringFi } from '../../tab/src/i18n/mentoring/fi';
 import { mentoringSv } from '../../tab/src/i18n/mentoring/sv';
@@ -55,6 +56,7 @@ describe('My mentoring in the tab (e2e)', function () {
   let azurite: AzuriteHandle | undefined;
   let connector: ConnectorStandIn | undefined;
   let server: ServerHandle | undefined;
+  let graph: GraphEmulator | undefined;
   let chromium: BrowserHandle | undefined;
   let seed: Seeder;
   let tabDir = '';
@@ -65,14 +67,23 @@ describe('My mentoring in the tab (e2e)', function () {
   before(async function () {
     requireChromium(this);
     tabDir = buildTabInto(mkdtempSync(path.join(tmpdir(), 'polku-tab-')));
-    [azurite, connector] = await Promise.all([
+    [azurite, connector, graph] = await Promise.all([
       startAzurite(),
-      startConnectorStandIn({ roster: DEMO_ROSTER }),
+      // With their mailbox addresses, as Teams lists members, so Polku can book in their calendars.
+      startConnectorStandIn({
+        roster: DEMO_ROSTER.map((m) => {
+          const email = DEMO_USERS.find((u) => u.aadObjectId === m.aadObjectId)?.email;
+          return { ...m, email, userPrincipalName: email };
+        }),
+      }),
+      // Both members' calendars, for booking, moving and cancelling from the tab.
+      startGraphEmulator({ port: 0 }),
     ]);
     server = await startServer({
       TABLES_CONNECTION_STRING: azurite.connectionString,
       TABLE_PREFIX: `m${Math.random().toString(36).slice(2, 9)}`,
       TAB_DIST_DIR: tabDir,
+      GRAPH_BASE_URL: graph.baseUrl,
     });
     chromium = await launchChromium();
     seed = new Seeder(server.baseUrl, connector.serviceUrl);
@@ -89,6 +100,7 @@ describe('My mentoring in the tab (e2e)', function () {
     await server?.stop();
     await connector?.close();
     await azurite?.stop();
+    await graph?.stop();
     if (tabDir) rmSync(tabDir, { recursive: true, force: true });
   });
 
@@ -102,9 +114,9 @@ describe('My mentoring in the tab (e2e)', function () {
     );
   });
 
-  async function openAs(user: DemoUser, url: string, viewport = DESKTOP): Promise<Page> {
+  async function openAs(user: DemoUser, url: string, viewport = DESKTOP, timezoneId?: string): Promise<Page> {
     assert.ok(chromium && server);
-    const page = await openSignedIn(chromium.browser, seed, user, viewport, errors);
+    const page = await openSignedIn(chromium.browser, seed, user, viewport, errors, timezoneId);
     await page.goto(`${server.baseUrl}/tab/${url}`);
     return page;
   }
@@ -332,6 +344,228 @@ describe('My mentoring in the tab (e2e)', function () {
     await page.getByText('Kanssasi: Eveliina Laine').waitFor();
     await page.getByTestId('agreement-goals').getByText(GOAL_1).waitFor();
     await page.getByRole('link', { name: 'Oma mentorointi' }).first().waitFor();
+  });
+
+  // Meetings: booked, moved and cancelled from the tab, in the viewer's own time zone (not the programme's).
+  const VIEWER_ZONE = 'America/New_York';
+  interface ApiMeeting {
+    number: number;
+    start: string;
+    status: string;
+    joinUrl: string | null;
+  }
+  const meetingsOf = async (user: DemoUser) =>
+    (await seed.api<{ items: ApiMeeting[] }>(user, 'GET', `/pairs/${pairId}/meetings`)).body.items;
+  /** "6.00" or "06.00", as the reader's clock in `timeZone` shows the start: a pattern, since ICU versions differ. */
+  const clock = (iso: string, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    }).formatToParts(new Date(iso));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return new RegExp(`(^|\\D)0?${Number(part('hour'))}[.:]${part('minute')}`);
+  };
+  const focusedText = (page: Page) => inPage<string>(page, 'document.activeElement?.textContent ?? ""');
+  const meetingsOn = async (page: Page) => {
+    const pair = page.getByRole('region', { name: NAME });
+    const meetings = pair.getByTestId('pair-meetings');
+    await meetings.getByText(/^Ajat ovat aikavyöhykkeelläsi/).waitFor();
+    return meetings;
+  };
+
+  it('books a meeting from My mentoring and lists it with its join link, in the viewer’s time zone', async () => {
+    const page = await openAs(eveliina, '#/me', DESKTOP, VIEWER_ZONE);
+    const meetings = await meetingsOn(page);
+    await meetings.getByText(`Ajat ovat aikavyöhykkeelläsi (${VIEWER_ZONE}).`).waitFor();
+    await meetings.getByText('Tapaamisia ei ole varattu.').waitFor();
+
+    await meetings.getByRole('button', { name: 'Varaa tapaaminen' }).click();
+    const times = meetings.getByTestId('book-times');
+    await times.getByRole('heading', { name: 'Valitse tapaamiselle aika' }).waitFor();
+    assert.equal(await focusedText(page), 'Valitse tapaamiselle aika', 'focus moves to the times');
+    const slots = times.getByRole('list').getByRole('button');
+    await slots.first().waitFor();
+    assert.equal(await slots.count(), 3, 'three times');
+    const first = await slots.allTextContents();
+    // "Other times" looks a week further on: different times.
+    await times.getByRole('button', { name: 'Muita aikoja' }).click();
+    await times.getByRole('button', { name: 'Takaisin ensimmäisiin aikoihin' }).waitFor();
+    await slots.first().waitFor();
+    const later = await slots.allTextContents();
+    assert.notDeepEqual(later, first, 'other times differ');
+
+    const chosen = (await slots.first().textContent()) ?? '';
+    await slots.first().click();
+    await meetings.getByRole('status').getByText(`Varattu ajalle ${chosen}.`, { exact: false }).waitFor();
+    const upcoming = meetings.getByTestId('meetings-upcoming').getByTestId('meeting');
+    assert.equal(await upcoming.count(), 1);
+    const item = upcoming.first();
+    assert.match((await item.textContent()) ?? '', new RegExp(`^${chosen}Tapaaminen 1 · Varattu`));
+
+    const [booked] = await meetingsOf(eveliina);
+    assert.equal(booked?.status, 'booked');
+    assert.ok(booked?.joinUrl?.startsWith('https://'), 'the calendar gave an https join link');
+    const join = item.getByRole('link', { name: /^Liity Teams-tapaamiseen/ });
+    assert.equal(await join.getAttribute('href'), new URL(booked.joinUrl ?? '').href);
+    assert.equal(await join.getAttribute('rel'), 'noopener noreferrer');
+    // The time is the viewer's (New York), not Helsinki's, where the programme and calendars are.
+    assert.match(chosen, clock(booked.start, VIEWER_ZONE), 'shows New York time');
+    assert.doesNotMatch(chosen, clock(booked.start, 'Europe/Helsinki'), 'not Helsinki time');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: '/tmp/me-meetings-360.png', fullPage: true });
+    assert.ok((await sideways(page)) <= 0, 'meetings fit 360 px');
+  });
+
+  it('moves the meeting to another time offered near it', async () => {
+    const [before] = await meetingsOf(aino);
+    assert.ok(before);
+    const page = await openAs(aino, '#/me', DESKTOP, VIEWER_ZONE);
+    const meetings = await meetingsOn(page);
+    const item = meetings.getByTestId('meetings-upcoming').getByTestId('meeting').first();
+    await item.getByRole('button', { name: /^Siirrä/ }).click();
+    const times = meetings.getByTestId('move-times');
+    await times.getByRole('heading', { name: /^Valitse uusi aika tapaamiselle / }).waitFor();
+    const slots = times.getByRole('list').getByRole('button');
+    await slots.first().waitFor();
+    const chosen = (await slots.first().textContent()) ?? '';
+    await slots.first().click();
+    await meetings.getByRole('status').getByText(`Siirretty ajalle ${chosen}.`, { exact: false }).waitFor();
+    const [after] = await meetingsOf(aino);
+    assert.equal(after?.number, before.number, 'the same meeting');
+    assert.equal(after?.status, 'booked');
+    assert.notEqual(after?.start, before.start, 'at a new time');
+    await item.getByText(chosen, { exact: true }).waitFor();
+  });
+
+  it('cancels the meeting only after confirming, and then shows it as cancelled', async () => {
+    const page = await openAs(eveliina, '#/me', DESKTOP, VIEWER_ZONE);
+    const meetings = await meetingsOn(page);
+    const item = meetings.getByTestId('meetings-upcoming').getByTestId('meeting').first();
+    await item.getByRole('button', { name: /^Peru tapaaminen/ }).click();
+    const confirm = item.getByTestId('cancel-confirm');
+    await confirm.getByText(/^Perutaanko tapaaminen .+\? Se poistetaan kaikkien kalentereista/).waitFor();
+    await confirm.getByRole('button', { name: 'Älä peru' }).click();
+    await item.getByRole('button', { name: /^Peru tapaaminen/ }).waitFor();
+    assert.match(await focusedText(page), /^Peru tapaaminen/, 'focus back on the button');
+    assert.equal((await meetingsOf(eveliina))[0]?.status, 'booked', 'keeping it changes nothing');
+
+    await item.getByRole('button', { name: /^Peru tapaaminen/ }).click();
+    await confirm.getByRole('button', { name: 'Kyllä, peru' }).click();
+    await meetings
+      .getByRole('status')
+      .getByText(/^Tapaaminen .+ on peruttu\. Muut saavat tiedon\.$/)
+      .waitFor();
+    await meetings.getByText('Tapaamisia ei ole varattu.').waitFor();
+    const earlier = meetings.getByTestId('meetings-earlier').getByTestId('meeting');
+    assert.equal(await earlier.count(), 1);
+    assert.equal(await earlier.first().getByTestId('meeting-status').textContent(), 'Peruttu');
+    assert.equal(await earlier.first().getByRole('link').count(), 0, 'no join link for a cancelled meeting');
+    assert.equal((await meetingsOf(eveliina))[0]?.status, 'cancelled');
+    const events = (await (
+      await fetch(
+        `${graph?.baseUrl.replace(/\/v1\.0$/, '')}/_emulator/events?user=${aino.email}&includeSeeded=false`,
+      )
+    ).json()) as { value: unknown[] };
+    assert.equal(events.value.length, 0, 'gone from the organiser’s calendar');
+  });
+
+  it('says plainly when the calendars cannot be reached, and that nothing was booked', async function () {
+    this.timeout(90000);
+    const page = await openAs(eveliina, '#/me', DESKTOP, VIEWER_ZONE);
+    const meetings = await meetingsOn(page);
+    await meetings.getByRole('button', { name: 'Varaa tapaaminen' }).click();
+    const times = meetings.getByTestId('book-times');
+    const slots = times.getByRole('list').getByRole('button');
+    await slots.first().waitFor();
+    graph?.faults.unavailable({ method: 'POST', path: '/users/.*/events$', times: 10 });
+    try {
+      await slots.first().click();
+      await times
+        .getByRole('alert')
+        .getByText('Kalentereita ei tavoitettu, joten mitään ei varattu. Yritä hetken päästä uudelleen.')
+        .waitFor({ timeout: 60000 });
+    } finally {
+      graph?.faults.clear();
+    }
+    assert.deepEqual(
+      (await meetingsOf(eveliina)).filter((m) => m.status === 'booked'),
+      [],
+      'nothing booked',
+    );
+    await meetings.getByText('Tapaamisia ei ole varattu.').waitFor();
+    // The browser logs the 503 itself; the page logged nothing of its own.
+    errors.splice(0, errors.length, ...errors.filter((e) => !/status of 503/.test(e)));
+  });
+
+  const LEARNING = 'Kysy asiakkaalta ensin, mitä hän jo tietää. <img src=x onerror="window.__polkuXss=1">';
+
+  it('proposes a learning and lists it as proposed, with who proposed and approved it', async () => {
+    const page = await openAs(eveliina, '#/me');
+    const learnings = page.getByRole('region', { name: NAME }).getByTestId('pair-learnings');
+    await learnings.getByText(/jaetaan yksikölle vain, jos kaikki parinne jäsenet hyväksyvät sen/).waitFor();
+    await learnings.getByText('Oppeja ei ole vielä ehdotettu.').waitFor();
+    const field = learnings.getByRole('textbox', { name: 'Ehdota oppia tai ideaa' });
+    await field.fill(LEARNING);
+    assert.equal(
+      await learnings.getByTestId('learning-counter').textContent(),
+      `${[...LEARNING].length} / 1\u00a0000 merkkiä`,
+    );
+    await learnings.getByRole('button', { name: 'Ehdota' }).click();
+    await learnings
+      .getByRole('status')
+      .getByText(/^Ehdotettu\. Polku pyytää/)
+      .waitFor();
+    assert.equal(await field.inputValue(), '', 'the form is emptied');
+    const item = learnings.getByTestId('learnings-list').getByRole('listitem');
+    await item.getByText(LEARNING, { exact: true }).waitFor();
+    assert.equal(await item.count(), 1);
+    assert.equal(await item.getByTestId('learning-status').textContent(), 'Odottaa hyväksyntää');
+    await item.getByText(/^Ehdotti Eveliina Laine \(sinä\), /).waitFor();
+    await item.getByText('Hyväksyivät: Eveliina Laine (sinä)').waitFor();
+    assert.equal(await inPage(page, 'window.__polkuXss ?? 0'), 0, 'the text stays text');
+    const { body } = await seed.api<{ items: Array<{ text: string; status: string }> }>(
+      eveliina,
+      'GET',
+      `/pairs/${pairId}/learnings`,
+    );
+    assert.deepEqual(
+      body.items.map((l) => [l.text, l.status]),
+      [[LEARNING, 'proposed']],
+    );
+  });
+
+  it('cannot send a learning over 1,000 characters, and says how much too long it is', async () => {
+    const page = await openAs(eveliina, '#/me', { width: 360, height: 740 });
+    const learnings = page.getByRole('region', { name: NAME }).getByTestId('pair-learnings');
+    const field = learnings.getByRole('textbox', { name: 'Ehdota oppia tai ideaa' });
+    await field.fill('x'.repeat(1001));
+    assert.equal(
+      await learnings.getByTestId('learning-counter').textContent(),
+      '1\u00a0001 / 1\u00a0000 merkkiä',
+    );
+    await learnings.getByText('1 merkkiä liikaa: lyhennä enintään 1\u00a0000 merkkiin.').waitFor();
+    const send = learnings.getByRole('button', { name: 'Ehdota' });
+    assert.equal(await send.getAttribute('aria-disabled'), 'true');
+    await send.click({ force: true });
+    await inPage(page, 'document.querySelector(\'[data-testid="propose-learning"]\').requestSubmit()');
+    assert.equal(await field.inputValue(), 'x'.repeat(1001), 'nothing is cut off');
+    const { body } = await seed.api<{ items: unknown[] }>(eveliina, 'GET', `/pairs/${pairId}/learnings`);
+    assert.equal(body.items.length, 1, 'nothing more was proposed');
+    // One character fewer can be sent.
+    await field.press('Backspace');
+    assert.equal(await send.getAttribute('aria-disabled'), null);
+    assert.ok((await sideways(page)) <= 0, 'the form fits 360 px');
+  });
+
+  it('opens the channel tab on its programme’s dashboard, and without a programme on the programmes', async () => {
+    const page = await openAs(sanna, `?view=dashboard&programme=${programmeId}`);
+    await h1(page, `${NAME} – Tilannekuva`);
+    const plain = await openAs(sanna, '?view=dashboard');
+    await h1(plain, 'Ohjelmat');
+    const malformed = await openAs(sanna, '?view=dashboard&programme=..%2Fme');
+    await h1(malformed, 'Ohjelmat');
   });
 
   it('while a change is agreed, keeps the version in force and shows only what would change', async () => {

@@ -68,6 +68,7 @@ const MATRIX: readonly Row[] = [
   ['GET', '/api/v1/pairs/:pairId/slots', undefined, row(403, 403, 409, 403, 403, 403)],
   ['POST', '/api/v1/pairs/:pairId/meetings', { start: PAST }, row(403, 403, 409, 403, 403, 403)],
   // Moving or cancelling meeting 1, which this pair has not booked: members get past authorisation to "not found".
+  ['GET', '/api/v1/pairs/:pairId/meetings/:number/slots', undefined, row(403, 403, 404, 403, 403, 403)],
   ['POST', '/api/v1/pairs/:pairId/meetings/:number/move', { start: PAST }, row(403, 403, 404, 403, 403, 403)],
   ['POST', '/api/v1/pairs/:pairId/meetings/:number/cancel', {}, row(403, 403, 404, 403, 403, 403)],
   // Learnings: a pair's own for its members; the approved feed and sharing for the programme's managers.

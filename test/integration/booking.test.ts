@@ -138,4 +138,22 @@ describe('booking a pair’s meetings (tab API, Graph emulator)', function () {
     assert.equal(retry.status, 201, 'a retry books it');
     assert.equal((await eventsOf(aino)).length, before + 1);
   });
+  it('offers times near a booked meeting for moving it, and says nobody has checked in yet', async () => {
+    const { items } = (await (await api(`/api/v1/pairs/${pairId}/meetings`, aino)).json()) as {
+      items: Array<{ number: number; start: string; status: string; checkIn: string | null }>;
+    };
+    const first = items.find((m) => m.status === 'booked');
+    assert.ok(first);
+    assert.equal(first.checkIn, null);
+    const res = await api(`/api/v1/pairs/${pairId}/meetings/${first.number}/slots`, eveliina);
+    assert.equal(res.status, 200, await res.clone().text());
+    const { slots } = (await res.json()) as { slots: Array<{ start: string; end: string }> };
+    assert.ok(slots.length > 0 && slots.length <= 3, `${slots.length} times`);
+    for (const s of slots) {
+      assert.notEqual(s.start, first.start, 'never the time it already has');
+      // Near its current time (the window around it), not a cadence later as for a new booking.
+      assert.ok(Math.abs(Date.parse(s.start) - Date.parse(first.start)) <= 5 * 86_400_000, s.start);
+    }
+    assert.equal((await api(`/api/v1/pairs/${pairId}/meetings/${first.number}/slots`, onni)).status, 403);
+  });
 });

@@ -281,8 +281,14 @@ export async function openSignedIn(
   user: DemoUser,
   viewport: { width: number; height: number },
   errors: string[],
+  /** The browser's time zone (IANA), when the test needs to know it; else the machine's. */
+  timezoneId?: string,
 ): Promise<Page> {
-  const context = await browser.newContext({ locale: 'fi-FI', viewport });
+  const context = await browser.newContext({
+    locale: 'fi-FI',
+    viewport,
+    ...(timezoneId ? { timezoneId } : {}),
+  });
   const session = await seed.session(user);
   await context.addInitScript(
     `sessionStorage.setItem('polku.devSession', ${JSON.stringify(JSON.stringify(session))})`,

@@ -5,7 +5,7 @@
  */
 import type { Request, Server } from 'restify';
 import { ValidationError } from '../domain/errors';
-import type { Meeting } from '../domain/meetings/meeting';
+import { type Meeting, meetingHeld } from '../domain/meetings/meeting';
 import { field, integer, object } from '../domain/validate';
 import type { Logger } from '../logging';
 import type { BookingService } from '../services/meetings/bookingService';
@@ -25,20 +25,17 @@ export function registerMeetingRoutes(server: Server, deps: MeetingRouteDeps): v
   server.get(
     '/api/v1/pairs/:pairId/slots',
     route(async (req, res, me) => {
-      const weeksLater = integer(
-        (req.query as Record<string, unknown> | undefined)?.weeksLater ?? '0',
-        'weeksLater',
-        0,
-        8,
-      );
-      const { slots, durationMinutes } = await deps.booking.suggest(me, pairIdOf(req), weeksLater);
-      sendJson(res, 200, {
-        durationMinutes,
-        slots: slots.map((s) => ({
-          start: new Date(s.start).toISOString(),
-          end: new Date(s.end).toISOString(),
-        })),
-      });
+      const { slots, durationMinutes } = await deps.booking.suggest(me, pairIdOf(req), weeksLaterOf(req));
+      sendJson(res, 200, { durationMinutes, slots: slots.map(slotJson) });
+    }),
+  );
+
+  // Times for moving meeting `number`: near its current time, its own block not counted as busy.
+  server.get(
+    '/api/v1/pairs/:pairId/meetings/:number/slots',
+    route(async (req, res, me) => {
+      const { slots } = await deps.booking.suggestMove(me, pairIdOf(req), numberOf(req), weeksLaterOf(req));
+      sendJson(res, 200, { slots: slots.map(slotJson) });
     }),
   );
 
@@ -78,6 +75,15 @@ export function registerMeetingRoutes(server: Server, deps: MeetingRouteDeps): v
   );
 }
 
+/** "Other times": how many weeks further on to look, 0–8. */
+function weeksLaterOf(req: Request): number {
+  return integer((req.query as Record<string, unknown> | undefined)?.weeksLater ?? '0', 'weeksLater', 0, 8);
+}
+
+function slotJson(s: { readonly start: number; readonly end: number }): Record<string, unknown> {
+  return { start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() };
+}
+
 function startOf(req: Request): number {
   const raw = field(object(req.body), 'start');
   const start =
@@ -113,5 +119,15 @@ function meetingJson(m: Meeting): Record<string, unknown> {
     status: m.status,
     joinUrl: m.joinUrl ?? null,
     cancelledAt: m.status === 'cancelled' ? (m.cancelledAt ?? null) : null,
+    checkIn: checkInOf(m),
   };
+}
+
+/**
+ * What the members' check-ins say, for the pair's own view: 'met' when anyone met (as the dashboard
+ * counts it), 'not-met' when someone said it did not happen and nobody met, else null (no answer yet).
+ */
+function checkInOf(m: Meeting): 'met' | 'not-met' | null {
+  if (meetingHeld(m)) return 'met';
+  return Object.values(m.checkIns ?? {}).includes('not-met') ? 'not-met' : null;
 }

@@ -44,8 +44,13 @@ export const en = {
     'Polku needs your permission to use your Teams account. Select Try again and accept the request. If you can’t, ask your administrator to approve Polku for your organisation.',
   'configure.title': 'Add the Polku programme dashboard',
   'configure.body':
-    'This tab shows the team’s mentoring programmes: who takes part, the pairs and their goals – never what pairs talk about. Select Save to add it.',
+    'This tab shows a mentoring programme’s dashboard: who takes part, the pairs and their goals – never what pairs talk about. Select Save to add it.',
   'configure.tabName': 'Mentoring',
+  'configure.loading': 'Loading the programmes you run…',
+  'configure.choose': 'Which programme’s dashboard does this tab show?',
+  'configure.inThisChannel': '{name} (announced in this channel)',
+  'configure.noProgrammes':
+    'You do not run a programme yet. Save adds a tab that shows the programme announced in this channel once there is one.',
   'programmes.title': 'Programmes',
   'programmes.loading': 'Loading your programmes…',
   'programmes.yourRole': 'Your role: {role}',

@@ -40,8 +40,13 @@ export const fi: Messages = {
     'Polku tarvitsee luvan käyttää Teams-tiliäsi. Valitse Yritä uudelleen ja hyväksy pyyntö. Jos et voi hyväksyä sitä, pyydä ylläpitäjää hyväksymään Polku organisaatiollesi.',
   'configure.title': 'Lisää Polun ohjelmanäkymä',
   'configure.body':
-    'Tämä välilehti näyttää tiimin mentorointiohjelmat: ketkä osallistuvat, parit ja heidän tavoitteensa – ei koskaan sitä, mistä parit puhuvat. Lisää välilehti valitsemalla Tallenna.',
+    'Tämä välilehti näyttää mentorointiohjelman näkymän: ketkä osallistuvat, parit ja heidän tavoitteensa – ei koskaan sitä, mistä parit puhuvat. Lisää välilehti valitsemalla Tallenna.',
   'configure.tabName': 'Mentorointi',
+  'configure.loading': 'Ladataan ohjelmia, joita vedät…',
+  'configure.choose': 'Minkä ohjelman näkymän tämä välilehti näyttää?',
+  'configure.inThisChannel': '{name} (ilmoitettu tällä kanavalla)',
+  'configure.noProgrammes':
+    'Et vedä vielä ohjelmaa. Tallenna lisää välilehden, joka näyttää tällä kanavalla ilmoitetun ohjelman, kun sellainen on.',
   'programmes.title': 'Ohjelmat',
   'programmes.loading': 'Ladataan ohjelmiasi…',
   'programmes.yourRole': 'Roolisi: {role}',

@@ -40,8 +40,13 @@ export const sv: Messages = {
     'Polku behöver ditt tillstånd att använda ditt Teams-konto. Välj Försök igen och godkänn begäran. Om du inte kan det, be din administratör godkänna Polku för organisationen.',
   'configure.title': 'Lägg till Polkus programöversikt',
   'configure.body':
-    'Den här fliken visar teamets mentorprogram: vilka som deltar, paren och deras mål – aldrig vad paren pratar om. Välj Spara för att lägga till den.',
+    'Den här fliken visar ett mentorprograms översikt: vilka som deltar, paren och deras mål – aldrig vad paren pratar om. Välj Spara för att lägga till den.',
   'configure.tabName': 'Mentorskap',
+  'configure.loading': 'Läser in programmen du leder…',
+  'configure.choose': 'Vilket programs översikt visar den här fliken?',
+  'configure.inThisChannel': '{name} (meddelat i den här kanalen)',
+  'configure.noProgrammes':
+    'Du leder inget program ännu. Spara lägger till en flik som visar programmet som meddelats i den här kanalen när det finns ett.',
   'programmes.title': 'Program',
   'programmes.loading': 'Läser in dina program…',
   'programmes.yourRole': 'Din roll: {role}',

@@ -1,7 +1,8 @@
 /**
  * "My mentoring", the personal tab's landing page, for everyone signed in:
- * my pairs and, for each, the agreement we made. It only shows: the agreement
- * is walked through, accepted and changed in Teams chat with Polku.
+ * my pairs and, for each, our meetings (booked, moved and cancelled here as
+ * in chat), the agreement we made and the learnings we proposed. The
+ * agreement itself is walked through, accepted and changed in Teams chat.
  */
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId } from 'react';
@@ -90,6 +91,7 @@ export function MyMentoringPage({ api, onIdentified, onUnauthenticated }: MyMent
               api={api}
               pair={p}
               meId={loaded.me.id}
+              meName={loaded.me.name}
               onUnauthenticated={onUnauthenticated}
             />
           ))}

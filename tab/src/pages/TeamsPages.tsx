@@ -1,5 +1,6 @@
 /** The pages only seen inside Teams: connecting, connection failed, sign-in failed, and configuration. */
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n';
 
@@ -54,13 +55,15 @@ export function TeamsSignInFailedPage({
   );
 }
 
-export function TeamsConfigurePage() {
+/** The channel tab's configuration; `children` is the programme choice once the person is signed in. */
+export function TeamsConfigurePage({ children }: { readonly children?: ReactNode }) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <div className={styles.page}>
       <PageHeading>{t('configure.title')}</PageHeading>
       <Text as="p">{t('configure.body')}</Text>
+      {children}
     </div>
   );
 }

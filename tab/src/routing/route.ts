@@ -15,12 +15,15 @@ export type Route =
   | { readonly kind: 'pairing'; readonly id: string }
   | { readonly kind: 'dashboard'; readonly id: string };
 
-/** Where an empty hash leads: the personal tab (view=me) opens on "My mentoring", everything else on the programmes. */
-export type Landing = 'me' | 'list';
+/**
+ * Where an empty hash leads: the personal tab (view=me) opens on "My mentoring", a channel tab saved with
+ * its programme on that programme's dashboard, everything else on the programmes.
+ */
+export type Landing = 'me' | 'list' | { readonly kind: 'dashboard'; readonly id: string };
 
 export function parseRoute(hash: string, landing: Landing = 'list'): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
-  if (parts.length === 0) return { kind: landing };
+  if (parts.length === 0) return typeof landing === 'string' ? { kind: landing } : landing;
   if (parts[0] === 'me') {
     if (parts.length === 1) return { kind: 'me' };
     if (parts[1] === 'pairs' && parts[2] && parts.length === 3)

@@ -12,8 +12,13 @@ export type TabView = 'me' | 'dashboard' | 'configure';
 export interface LaunchParams {
   readonly inTeams: boolean;
   readonly view: TabView;
-  /** The page an empty hash shows: "My mentoring" only when the URL asks for view=me (the personal tab). */
+  /**
+   * The page an empty hash shows: "My mentoring" for view=me (the personal tab), the programme's dashboard
+   * for a channel tab saved with its programme (view=dashboard&programme=<id>), else the programmes.
+   */
   readonly landing: Landing;
+  /** The channel tab's programme, as its configuration saved it in the content URL. */
+  readonly programmeId: string | undefined;
   /** `?lang=` as given; resolved by the caller with the bot's rule. */
   readonly lang: string | undefined;
 }
@@ -21,11 +26,31 @@ export interface LaunchParams {
 export function readLaunchParams(search: string): LaunchParams {
   const params = new URLSearchParams(search);
   const view = params.get('view');
+  const programme = params.get('programme') ?? '';
+  // Only a well-formed id becomes a route; anything else lands on the programmes as before.
+  const programmeId = view === 'dashboard' && PROGRAMME_ID.test(programme) ? programme : undefined;
   return {
     inTeams: params.get('host') === 'teams',
     view: view === 'dashboard' || view === 'configure' ? view : 'me',
-    landing: view === 'me' ? 'me' : 'list',
+    landing: programmeId ? { kind: 'dashboard', id: programmeId } : view === 'me' ? 'me' : 'list',
+    programmeId,
     lang: params.get('lang') ?? undefined,
+  };
+}
+
+const PROGRAMME_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a channel tab saves: its content URL names the programme, so opening the tab lands on its dashboard. */
+export function channelTabConfig(
+  programme: { readonly id: string; readonly name: string },
+  base: string,
+): TabConfig {
+  const query = `?view=dashboard&programme=${encodeURIComponent(programme.id)}`;
+  return {
+    entityId: `programme-dashboard-${programme.id}`,
+    contentUrl: new URL(`${query}&host=teams`, base).href,
+    websiteUrl: new URL(query, base).href,
+    suggestedDisplayName: programme.name.slice(0, 128),
   };
 }
 
@@ -39,6 +64,8 @@ export interface TabConfig {
 export interface TeamsHost {
   /** e.g. "fi-fi", as Teams reports it. */
   readonly locale: string;
+  /** The channel a channel tab sits in (its conversation id), when Teams says. */
+  readonly channelId: string | undefined;
   /** 'default' | 'dark' | 'contrast' */
   readonly theme: string;
   onThemeChange(handler: (theme: string) => void): void;
@@ -72,6 +99,7 @@ async function initialise(): Promise<TeamsHost> {
   const context = await app.getContext();
   return {
     locale: context.app.locale,
+    channelId: context.channel?.id,
     theme: context.app.theme,
     onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
     notifySuccess: async () => {

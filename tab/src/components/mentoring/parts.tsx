@@ -1,6 +1,6 @@
 /** Small building blocks of the agreement view: a sub-heading, a term list, a goal list. */
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode, Ref } from 'react';
 import type { Goal } from '../../api/agreementTypes';
 import { useI18n } from '../../i18n';
 import { tagLabel } from '../../i18n/labels';
@@ -13,6 +13,10 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: 'anywhere',
+  },
+  focusable: {
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   terms: {
     display: 'grid',
@@ -62,8 +66,22 @@ const useStyles = makeStyles({
   },
 });
 
-export function SubHeading({ children }: { children: ReactNode }) {
-  return <h3 className={useStyles().h3}>{children}</h3>;
+/** A section's h3; with `headingRef` it can take focus (after a change, say) without being in the tab order. */
+export function SubHeading({
+  children,
+  headingRef,
+}: {
+  children: ReactNode;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const styles = useStyles();
+  return headingRef ? (
+    <h3 ref={headingRef} tabIndex={-1} className={mergeClasses(styles.h3, styles.focusable)}>
+      {children}
+    </h3>
+  ) : (
+    <h3 className={styles.h3}>{children}</h3>
+  );
 }
 
 export function TermList({ rows, testId }: { rows: readonly TermRow[]; testId?: string }) {
