@@ -152,8 +152,12 @@ export class AgreementService {
         peer: programme.form === 'peer',
         allowedTags: topicTags(programme),
       });
-      if (outcome.result === 'no-op' || outcome.result === 'stale')
+      if (outcome.result === 'no-op' || outcome.result === 'stale') {
+        // A repeat (Teams resends an invoke that got no answer, say from a process that died right after
+        // saving) also finishes what that process may not have: the supervisor's row.
+        await this.syncPairRow(programme, pair, current.value);
         return { agreement: outcome.agreement, programme, pair, outcome };
+      }
       try {
         await this.deps.agreements.save(outcome.agreement, current.etag, {
           by: actor.userId,
@@ -220,21 +224,34 @@ export class AgreementService {
       before.inForce?.version === after.inForce?.version
     )
       return;
-    const inForceTerms = after.inForce?.terms;
-    await this.deps.pairs.updateAgreement(programme.id, pair.id, {
-      status: agreementStatus(after),
-      // The supervisor sees the goals in force (and nothing while none are).
-      goals: inForceTerms ? inForceTerms.goals.map((g) => g.text) : [],
-      version: after.inForce?.version ?? 0,
-      ...(inForceTerms
-        ? { cadenceWeeks: inForceTerms.cadenceWeeks, meetingMinutes: inForceTerms.meetingMinutes }
-        : {}),
-    });
+    await this.writePairRow(programme, pair, after);
     if (outcome.result === 'changed' && outcome.nowInForce) {
       await this.deps.notifier
         .agreementInForce(programme, pair, after)
         .catch((err: unknown) => this.deps.onNotifyError(err, 'agreement in force'));
     }
+  }
+
+  /** The supervisor's row, written when it does not say what the stored agreement says. */
+  private async syncPairRow(programme: Programme, pair: Pair, agreement: Agreement): Promise<void> {
+    const row = pair.agreement;
+    if (row?.status === agreementStatus(agreement) && row.version === (agreement.inForce?.version ?? 0))
+      return;
+    if (!row && agreementStatus(agreement) === 'drafting') return;
+    await this.writePairRow(programme, pair, agreement);
+  }
+
+  private async writePairRow(programme: Programme, pair: Pair, agreement: Agreement): Promise<void> {
+    const inForceTerms = agreement.inForce?.terms;
+    await this.deps.pairs.updateAgreement(programme.id, pair.id, {
+      status: agreementStatus(agreement),
+      // The supervisor sees the goals in force (and nothing while none are).
+      goals: inForceTerms ? inForceTerms.goals.map((g) => g.text) : [],
+      version: agreement.inForce?.version ?? 0,
+      ...(inForceTerms
+        ? { cadenceWeeks: inForceTerms.cadenceWeeks, meetingMinutes: inForceTerms.meetingMinutes }
+        : {}),
+    });
   }
 }
 

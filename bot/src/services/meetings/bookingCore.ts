@@ -85,6 +85,9 @@ export async function recordMeeting(
     updatedAt: deps.now().toISOString(),
     memberTimes,
   };
+  // Planned before the record is written: should this process die before Graph answers, the record stays
+  // 'booking' and nobody would otherwise look for the event Graph may have made (reconcileMeeting.ts).
+  await afterChange(deps, 'booking started', () => deps.schedule?.bookingStarted?.(meeting));
   try {
     return await deps.meetings.create(meeting);
   } catch (err) {

@@ -134,8 +134,10 @@ export class BookingService {
         !(m.value.status === 'failed' && m.value.cancelledAt),
     );
     if (same?.value.status === 'booked') return same.value;
-    if (same?.value.status === 'failed') {
-      // Graph may have made the event although the create looked failed: finish with that one.
+    if (same?.value.status === 'failed' || same?.value.status === 'booking') {
+      // Graph may have made the event although the create looked failed, or while the process that wrote
+      // this 'booking' record died waiting for the answer (the event would now block its own time): finish
+      // with that one.
       const adopted = await this.adoptOrphan(view, same.value, same.etag);
       if (adopted) return adopted;
     }

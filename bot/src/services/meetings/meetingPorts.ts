@@ -25,6 +25,8 @@ export interface MeetingScheduleListener {
   meetingCancelled(meeting: Meeting): Promise<void>;
   /** A create that failed may still have made the event: look again later and call it off (reconcile). */
   meetingFailed?(meeting: Meeting): Promise<void>;
+  /** A booking is about to be recorded: look again later in case the process dies before Graph answers. */
+  bookingStarted?(meeting: Meeting): Promise<void>;
 }
 
 /**

@@ -5,7 +5,9 @@
  * the event with the record's transactionId at its time and cancels it, then
  * marks the record reconciled (cancelledAt): from then on 'failed' means no
  * event, and that transactionId is spent (a new booking takes a new number).
- * A member retrying the same time first looks for that event and keeps it.
+ * A record still 'booking' when this falls due was left by a process that
+ * died mid-create; it is settled the same way. A member retrying the same
+ * time first looks for that event and keeps it.
  */
 import { ChangedError } from '../../domain/errors';
 import type { Meeting } from '../../domain/meetings/meeting';
@@ -37,7 +39,10 @@ export async function reconcileMeeting(
   attempt = 1,
 ): Promise<Reconciled> {
   const current = await deps.meetings.get(programmeId, pairId, number);
-  if (current?.value.status !== 'failed' || current.value.cancelledAt) return 'skipped';
+  // Still 'booking' when this falls due (ten minutes after the record): the process booking it died
+  // before Graph answered. It is settled as failed, like a create that failed.
+  const unsettled = current?.value.status === 'failed' || current?.value.status === 'booking';
+  if (!current || !unsettled || current.value.cancelledAt) return 'skipped';
   const pair = await deps.pairs.get(programmeId, pairId);
   if (!pair) return 'skipped';
   const programme = (await deps.programmes.get(current.value.tenantId, programmeId)).value;
@@ -45,7 +50,7 @@ export async function reconcileMeeting(
     // Claim the record first: a member who adopts the event at the same moment then wins or loses by ETag
     // before anything is cancelled, never after.
     const claimed = await deps.meetings.replace(
-      { ...current.value, updatedAt: deps.now().toISOString() },
+      { ...current.value, status: 'failed', updatedAt: deps.now().toISOString() },
       current.etag,
     );
     const orphan = await findOrphan(deps, pair, current.value);

@@ -49,6 +49,15 @@ export class RhythmPlanner implements MeetingScheduleListener {
   }
 
   async meetingFailed(meeting: Meeting): Promise<void> {
+    await this.planReconcile(meeting);
+  }
+
+  /** A crash between the record and Graph's answer leaves a 'booking' record: the same look, ten minutes on. */
+  async bookingStarted(meeting: Meeting): Promise<void> {
+    await this.planReconcile(meeting);
+  }
+
+  private async planReconcile(meeting: Meeting): Promise<void> {
     await this.deps.due.schedule([
       {
         kind: 'meeting.reconcile',
