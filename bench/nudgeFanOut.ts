@@ -8,7 +8,9 @@
  * achieved against that limit, the 429s, and whether every recipient got
  * exactly one message.
  */
-import type { TableClient } from '@azure/data-tables';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { isPolkuError } from '../bot/src/domain/errors';
 import type { Programme } from '../bot/src/domain/programme/programme';
 import { bucketOf, type DueItem } from '../bot/src/domain/rhythm/dueItem';
@@ -16,9 +18,10 @@ import { createLogger } from '../bot/src/logging';
 import { type DueHandler, Scheduler } from '../bot/src/services/rhythm/scheduler';
 import { TableConversationStore } from '../bot/src/store/conversationStore';
 import type { OpenDueItem, TableDueStore } from '../bot/src/store/dueStore';
+import { encodeKeyPart } from '../bot/src/store/keys';
 import { createAdapter } from '../bot/src/teams/adapter';
 import { meetingNudgeCard } from '../bot/src/teams/cards/meetingNudgeCard';
-import { scopeKeyFor } from '../bot/src/teams/conversationReferences';
+import { type StoredConversation, scopeKeyFor } from '../bot/src/teams/conversationReferences';
 import { ProactiveNotifier } from '../bot/src/teams/proactiveNotifier';
 import { SendPacer, TEAMS_LIMITS } from '../bot/src/teams/sendPacer';
 import type { ConnectorStandIn } from '../test/support/connectorStandIn';
@@ -46,6 +49,8 @@ export interface FanOutFigures {
   /** Most sends completed in any one-second window (the pacer's burst shows here). */
   readonly peakPerSecond: number;
   readonly timedOut: boolean;
+  /** One-minute load average at the start and the end: other work on the machine shows here, not in the ratios. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   /** Sends completed and 429s answered in each second from the start: where the time went. */
   readonly timeline: { readonly sent: readonly number[]; readonly http429: readonly number[] };
 }
@@ -54,45 +59,71 @@ export function userIdOf(i: number): string {
   return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 }
 
-/** One personal conversation reference per recipient, as Polku stores them when a person first talks to it. */
+/** Person i's 1:1 chat with Polku, as Polku stores it when the person first talks to it. */
+function referenceOf(tenantId: string, serviceUrl: string, i: number, at: string): StoredConversation {
+  const userId = userIdOf(i);
+  const conversationId = `a:1on1-${userId}`;
+  return {
+    tenantId,
+    scopeKey: scopeKeyFor('personal', '', userId),
+    kind: 'personal',
+    conversationId,
+    serviceUrl,
+    userAadObjectId: userId,
+    locale: 'fi-FI',
+    reference: {
+      channelId: 'msteams',
+      serviceUrl,
+      bot: { id: '28:polku', name: 'Polku' },
+      user: { id: `29:${userId}`, name: `Henkilö ${i}`, aadObjectId: userId },
+      conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId, name: '' },
+    },
+    updatedAt: at,
+  };
+}
+
+/**
+ * One reference per recipient, written 100 to a transaction (one tenant is
+ * one partition): 5,000 single saves take longer than the fan-out on a busy
+ * machine. The entity mirrors TableConversationStore's; the first reference
+ * is read back through the store, so a drift stops the bench here.
+ */
 async function seedReferences(
-  store: TableConversationStore,
+  client: TableClient,
   tenantId: string,
   serviceUrl: string,
   count: number,
 ): Promise<number> {
   const started = performance.now();
   const at = new Date().toISOString();
+  const entities = Array.from({ length: count }, (_, i) => {
+    const c = referenceOf(tenantId, serviceUrl, i, at);
+    return {
+      partitionKey: tenantId,
+      rowKey: encodeKeyPart(c.scopeKey),
+      kind: c.kind,
+      conversationId: c.conversationId,
+      serviceUrl: c.serviceUrl,
+      userAadObjectId: c.userAadObjectId,
+      locale: c.locale,
+      reference: JSON.stringify(c.reference),
+      updatedAt: c.updatedAt,
+      deadAt: '',
+    };
+  });
+  const batches: TransactionAction[][] = [];
+  for (let k = 0; k < entities.length; k += 100) {
+    batches.push(entities.slice(k, k + 100).map((e) => ['create', e] as TransactionAction));
+  }
   await inPool(
-    Array.from({ length: count }, (_, i) => () => {
-      const userId = userIdOf(i);
-      const conversationId = `a:1on1-${userId}`;
-      return store.save({
-        tenantId,
-        scopeKey: scopeKeyFor('personal', '', userId),
-        kind: 'personal',
-        conversationId,
-        serviceUrl,
-        userAadObjectId: userId,
-        locale: 'fi-FI',
-        reference: {
-          channelId: 'msteams',
-          serviceUrl,
-          bot: { id: '28:polku', name: 'Polku' },
-          user: { id: `29:${userId}`, name: `Henkilö ${i}`, aadObjectId: userId },
-          conversation: {
-            id: conversationId,
-            conversationType: 'personal',
-            isGroup: false,
-            tenantId,
-            name: '',
-          },
-        },
-        updatedAt: at,
-      });
-    }),
-    16,
+    batches.map((batch) => () => client.submitTransaction(batch)),
+    4,
   );
+  const expected = referenceOf(tenantId, serviceUrl, 0, at);
+  const stored = await new TableConversationStore(client).get(tenantId, expected.scopeKey);
+  if (!isDeepStrictEqual(stored, expected)) {
+    throw new Error(`a seeded reference does not read back as the store's: ${JSON.stringify(stored)}`);
+  }
   return performance.now() - started;
 }
 
@@ -142,8 +173,13 @@ export async function runFanOut(options: {
   const { dueClient, dueStore, connector, recipients } = options;
   const tenantId = '72f988bf-0000-4000-8000-00000000be9c';
   const programme = programmeOf(tenantId, '11111111-0000-4000-8000-00000000fa90');
+  const seedReferencesMs = await seedReferences(
+    options.conversationsClient,
+    tenantId,
+    connector.serviceUrl,
+    recipients,
+  );
   const conversations = new TableConversationStore(options.conversationsClient);
-  const seedReferencesMs = await seedReferences(conversations, tenantId, connector.serviceUrl, recipients);
 
   // Due a minute ago, all in one bucket: a morning's nudges after an outage, or a big cohort's first meeting.
   const dueAt = Date.now() - MIN;
@@ -166,7 +202,10 @@ export async function runFanOut(options: {
     conversations,
     now: () => new Date(),
     logger,
-    pacer: new SendPacer({ ...TEAMS_LIMITS, perTenantPerSecond: options.pacePerSecond ?? options.limitPerSecond }),
+    pacer: new SendPacer({
+      ...TEAMS_LIMITS,
+      perTenantPerSecond: options.pacePerSecond ?? options.limitPerSecond,
+    }),
   });
   const failedAttempts: Record<string, number> = {};
   const doneAt: number[] = [];
@@ -214,6 +253,7 @@ export async function runFanOut(options: {
     logger,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const started = Date.now();
   scheduler.start(1000);
   const bucket = bucketOf(dueAt);
@@ -253,6 +293,7 @@ export async function runFanOut(options: {
     duplicates,
     peakPerSecond: peakInWindow(doneAt, 1000),
     timedOut,
+    loadAverage: { start: round(loadAtStart, 2), end: round(os.loadavg()[0] ?? 0, 2) },
     timeline: {
       sent: perSecond(doneAt, started, Math.ceil(seconds)),
       http429: refusedAt.map((n, i) => n - (refusedAt[i - 1] ?? 0)),

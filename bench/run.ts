@@ -10,6 +10,7 @@ import path from 'node:path';
 import { printBotTurns, runBotTurnsBench } from './botTurns.bench';
 import { printDashboard, runDashboardBench } from './dashboard.bench';
 import { printTable as printMatching, runMatchingBench } from './matching.bench';
+import { printScheduler, runSchedulerBench } from './scheduler.bench';
 import { printTable as printSlots, runSlotsBench } from './slots.bench';
 import { printStartup, runStartupBench } from './startup.bench';
 
@@ -24,6 +25,7 @@ const SUITES: Record<string, Suite> = {
   'bot-turns': { run: () => runBotTurnsBench(), print: printBotTurns },
   startup: { run: runStartupBench, print: printStartup },
   dashboard: { run: runDashboardBench, print: printDashboard },
+  scheduler: { run: runSchedulerBench, print: printScheduler },
 };
 
 /** --only a,b: those suites; an unknown name stops the run before anything starts. */

@@ -17,9 +17,9 @@ export const TEAMS_LIMITS: PacerLimits = { perTenantPerSecond: 50, perConversati
  * the same ms each time: a window exactly one second long lets two sends a
  * second apart here arrive less than a second apart there (bench/scheduler:
  * hundreds of 429s at exactly 50/s). This much slack absorbs that jitter,
- * for 2.5 % of the rate.
+ * for 5 % of the rate.
  */
-const WINDOW_MS = 1025;
+const WINDOW_MS = 1050;
 
 /**
  * A sliding window: at most `perSecond` sends in any WINDOW_MS, spread

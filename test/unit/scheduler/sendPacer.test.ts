@@ -28,8 +28,8 @@ describe('pacing proactive sends to Teams’ limits', () => {
     for (let i = 50; i < times.length; i++) {
       assert.ok((times[i] ?? 0) - (times[i - 50] ?? 0) >= 1000 - 1, `window at ${i}`);
     }
-    // 500 at 50/s, evenly spaced with the window's 2.5 % slack for arrival jitter: about ten seconds.
-    assert.ok(clock.now() >= 9900 && clock.now() <= 10300, String(clock.now()));
+    // 500 at 50/s, evenly spaced with the window's 5 % slack for arrival jitter: about 10.5 seconds.
+    assert.ok(clock.now() >= 10300 && clock.now() <= 10700, String(clock.now()));
   });
 
   it('sends at most 7 a second to one conversation', async () => {
