@@ -114,21 +114,19 @@ describe('Agents Playground: a programme from channel to pairs (Chromium)', func
     await stack.screenshot(page, `${role}-form`, save);
     await save.click();
 
-    // The form becomes the person's own state card, in place…
-    const state = card(page, t('signupState.canChange'));
-    await state.waitFor(SEEN);
-    await state
+    // The form becomes the confirmation, in place: what they said, what happens next, and no second message.
+    const confirmation = card(page, t('confirm.new.title'));
+    await confirmation.waitFor(SEEN);
+    await confirmation
       .getByText(
-        t(role === 'mentor' ? 'signupState.active.mentor' : 'signupState.active.aktori', {
+        t(role === 'mentor' ? 'confirm.new.mentor' : 'confirm.new.aktori', {
           programme: PROGRAMME,
         }),
       )
       .waitFor();
-    await state.getByText(unit, { exact: true }).waitFor();
+    await confirmation.getByText(unit, { exact: true }).waitFor();
     assert.equal(await card(page, title).count(), 0, 'the form was replaced');
-    // …and a confirmation arrives in the same chat.
-    const confirmation = card(page, t('confirm.new.title'));
-    await confirmation.waitFor(SEEN);
+    assert.equal(await card(page, t('confirm.new.title')).count(), 1, 'one confirmation, not two');
     await stack.screenshot(page, `${role}-signed-up`, confirmation);
   };
 

@@ -269,12 +269,12 @@ describe('programmes: announce, volunteer, pair', function () {
     assert.ok(form.actions?.some((a) => a.verb === 'signup.save'));
   });
 
-  it('takes sign-ups from many people at once, once each, and confirms them in personal chat', async () => {
+  it('takes sign-ups from many people at once, once each; the form in their chat becomes the confirmation', async () => {
     connector.clear();
     const mentors = [aino, mikko, helmi, pekka];
     const aktoris = [eveliina, onni, linnea, ville];
     const units = ['Asiakaspalvelu', 'Myynti', 'Talous', 'IT'];
-    await Promise.all([
+    const answers = await Promise.all([
       ...mentors.map((m, i) =>
         signUp(m, {
           role: 'mentor',
@@ -306,10 +306,20 @@ describe('programmes: announce, volunteer, pair', function () {
     };
     assert.equal(volunteers.items.length, 8);
     assert.equal(volunteers.items.find((v) => v.userId === aino.aadObjectId)?.capacity, 2);
-    // Personal confirmations: new 1:1 chats created from the team roster.
-    for (const u of [...mentors, ...aktoris]) {
-      await connector.waitForActivities(`a:1on1-${u.botUserId}`, 1);
+    // Each Save answers in place with the state card (signed up, as what); no second message follows.
+    for (const card of answers) {
+      assert.ok(!card.actions?.some((a) => a.verb === 'signup.save'), 'the form is replaced');
+      assert.ok(
+        card.actions?.some((a) => a.verb === 'signup.withdraw'),
+        JSON.stringify(card).slice(0, 200),
+      );
     }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(
+      connector.sent.filter((s) => s.conversationId !== DEMO_CHANNEL_ID).length,
+      0,
+      'no separate confirmation message',
+    );
     const details = (await (await api(`/api/v1/programmes/${programmeId}`, sanna)).json()) as {
       counts: unknown;
     };

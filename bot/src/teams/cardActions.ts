@@ -27,6 +27,7 @@ import { describeViolation } from './cards/describeViolation';
 import { programmeCreatedCard } from './cards/programmeCreatedCard';
 import { programmeDraft, programmeFormCard, programmeInputFromCard } from './cards/programmeFormCard';
 import { signUpClosedCard } from './cards/signUpClosedCard';
+import { signUpConfirmationCard } from './cards/signUpConfirmationCard';
 import { signUpFormCard } from './cards/signUpFormCard';
 import { signUpStateCard } from './cards/signUpStateCard';
 import { channelConversationId } from './conversationReferences';
@@ -169,8 +170,14 @@ async function saveSignUp(
   const signer = email ? { ...actor, email } : actor;
   try {
     // The programme read here is passed on: the service checks it, not reads it again.
-    const { volunteer } = await deps.signUps.signUp(signer, programmeId, { ...data, role }, programme);
-    return signUpStateCard(programme, volunteer, locale);
+    // Saved from the form in the person's own chat: the card becomes the confirmation there, no second message.
+    const answeredInPlace = context.activity.conversation?.conversationType === 'personal';
+    const { volunteer } = await deps.signUps.signUp(signer, programmeId, { ...data, role }, programme, {
+      answeredInPlace,
+    });
+    return answeredInPlace
+      ? signUpConfirmationCard(programme, volunteer, locale)
+      : signUpStateCard(programme, volunteer, locale);
   } catch (err) {
     const problem = formProblem(err, locale);
     if (problem) {
@@ -284,6 +291,7 @@ export function messageCard(text: string, locale: Locale): AdaptiveCard {
 const CODE_MESSAGES: Readonly<Record<string, MessageKey>> = {
   not_programme_manager: 'programme.notManager',
   already_paired: 'signup.alreadyPaired',
+  programme_closed: 'programme.closed',
   not_in_team: 'programme.notInTeam',
   not_nonstop: 'pairRequest.nonstopOnly',
   not_signed_up: 'signup.notSignedUp',

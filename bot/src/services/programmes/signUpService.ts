@@ -46,13 +46,16 @@ export class SignUpService {
   /**
    * `known` is the programme when the caller already read it in this request
    * (the card action needs it for its answer): one storage read fewer, the
-   * same checks.
+   * same checks. `answeredInPlace`: the person saved from the form in their
+   * own 1:1 chat and the card there becomes the confirmation, so no second
+   * message is sent.
    */
   async signUp(
     actor: Actor,
     programmeId: string,
     raw: unknown,
     known?: Programme,
+    options: { readonly answeredInPlace?: boolean } = {},
   ): Promise<{ volunteer: Volunteer; outcome: SignUpOutcome }> {
     const programme =
       this.sameProgramme(actor, programmeId, known) ?? (await this.programmeFor(actor, programmeId));
@@ -67,7 +70,7 @@ export class SignUpService {
       name: programme.name,
       role: 'participant',
     });
-    await this.afterChange(programme, saved.value);
+    await this.afterChange(programme, saved.value, options.answeredInPlace === true);
     return { volunteer: saved.value, outcome };
   }
 
@@ -141,12 +144,18 @@ export class SignUpService {
   }
 
   /** The sign-up is saved; telling people about it must not undo it, so failures are logged, not thrown. */
-  private async afterChange(programme: Programme, volunteer: Volunteer): Promise<void> {
-    const tasks: Promise<void>[] = [
-      this.deps.notifier
-        .confirmSignUp(programme, volunteer)
-        .catch((err: unknown) => this.deps.onNotifyError(err, 'confirm sign-up')),
-    ];
+  private async afterChange(
+    programme: Programme,
+    volunteer: Volunteer,
+    answeredInPlace = false,
+  ): Promise<void> {
+    const tasks: Promise<void>[] = answeredInPlace
+      ? []
+      : [
+          this.deps.notifier
+            .confirmSignUp(programme, volunteer)
+            .catch((err: unknown) => this.deps.onNotifyError(err, 'confirm sign-up')),
+        ];
     if (programme.announcement) {
       tasks.push(
         this.deps.programmeService
