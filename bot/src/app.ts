@@ -23,6 +23,7 @@ import { BookingService } from './services/meetings/bookingService';
 import { collectPersonData } from './services/privacy/collectPersonData';
 import { PersonDataService } from './services/privacy/personDataService';
 import { PairingService } from './services/programmes/pairingService';
+import { ProgrammeLifecycleService } from './services/programmes/programmeLifecycleService';
 import { ProgrammeService } from './services/programmes/programmeService';
 import { SignUpService } from './services/programmes/signUpService';
 import { CheckInService } from './services/rhythm/checkInService';
@@ -40,6 +41,7 @@ import { TableEvaluationStore } from './store/evaluationStore';
 import { TableLearningStore } from './store/learningStore';
 import { TableMeetingStore } from './store/meetingStore';
 import { TableMembershipStore, TablePairStore } from './store/pairStore';
+import { TableProgrammePurge } from './store/programmePurge';
 import { TableProgrammeStore } from './store/programmeStore';
 import { createTableClientFactory } from './store/tableClients';
 import { checkStorage, ensureTables, openTables } from './store/tables';
@@ -114,6 +116,14 @@ export async function createApp(
     now,
     onNotifyError,
   });
+  const programmeLifecycle = new ProgrammeLifecycleService({
+    programmes: programmeStore,
+    eraser: new TableProgrammePurge(tables),
+    notifier,
+    counts: (programmeId) => programmes.counts(programmeId),
+    now,
+    onNotifyError,
+  });
   const pairStore = new TablePairStore(tables.pairs);
   const memberships = new TableMembershipStore(tables.memberships);
   const agreementStore = new TableAgreementStore(tables.agreements);
@@ -175,10 +185,10 @@ export async function createApp(
   const dashboard = new DashboardService({
     programmes,
     sources: {
-      volunteers: async (id) => (await volunteers.list(id)).map((v) => v.value),
-      pairs: (id) => pairStore.list(id),
-      meetings: async (id) =>
-        (await readAllPages((token) => meetingStore.listProgrammePage(id, token))).map((m) => m.value),
+      // Only the columns the dashboard shows: a 5,000-pair programme's rows are half the size without the rest.
+      volunteers: (id) => readAllPages((token) => volunteers.listDashboardPage(id, token)),
+      pairs: (id) => readAllPages((token) => pairStore.listDashboardPage(id, token)),
+      meetings: (id) => readAllPages((token) => meetingStore.listProgrammeDashboardPage(id, token)),
       learnings: async (id) =>
         (await readAllPages((token) => learningStore.listProgrammePage(id, token))).map((l) => l.value),
       evaluations: (id) => readAllPages((token) => evaluationStore.listProgrammePage(id, token)),
@@ -269,8 +279,8 @@ export async function createApp(
       prompts: rhythmPrompts,
       nudges: new MeetingNudges(notifier),
       digests: new WeeklyDigests(dashboard, notifier),
-      reconcile: async (programmeId, pairId, number) => {
-        await booking.reconcile(programmeId, pairId, number);
+      reconcile: async (programmeId, pairId, number, bookedAt) => {
+        await booking.reconcile(programmeId, pairId, number, bookedAt);
       },
     }),
   });
@@ -292,6 +302,7 @@ export async function createApp(
       dashboard,
       learnings: rhythm.learnings,
       evaluations: rhythm.evaluations,
+      programmeLifecycle,
       programmes: {
         programmes,
         pairing,

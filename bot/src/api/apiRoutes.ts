@@ -12,6 +12,7 @@ import type { AgreementService } from '../services/agreements/agreementService';
 import type { DashboardService } from '../services/dashboard/dashboardService';
 import type { BookingService } from '../services/meetings/bookingService';
 import type { PersonDataService } from '../services/privacy/personDataService';
+import type { ProgrammeLifecycleService } from '../services/programmes/programmeLifecycleService';
 import type { EvaluationService } from '../services/rhythm/evaluationService';
 import type { LearningService } from '../services/rhythm/learningService';
 import type { ProgrammeAccess } from '../store/accessStore';
@@ -25,6 +26,7 @@ import { registerLearningRoutes } from './learningRoutes';
 import { registerMeetingRoutes } from './meetingRoutes';
 import { registerPersonDataRoutes } from './personDataRoutes';
 import type { Authenticator } from './principal';
+import { registerProgrammeLifecycleRoutes } from './programmeLifecycleRoutes';
 import { type ProgrammeRouteDeps, registerProgrammeRoutes } from './programmeRoutes';
 import { jsonObject, requiredString } from './requestInput';
 
@@ -41,6 +43,8 @@ export interface ApiDeps {
   };
   readonly mode: 'local' | 'azure';
   readonly programmes: Omit<ProgrammeRouteDeps, 'authenticator' | 'logger'>;
+  /** Closing a programme and deleting its data (owners only). */
+  readonly programmeLifecycle: ProgrammeLifecycleService;
   readonly agreements: AgreementService;
   readonly booking: BookingService;
   /** The caller's own data (GET /api/v1/me/data). */
@@ -64,6 +68,11 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   });
   registerProgrammeRoutes(server, {
     ...deps.programmes,
+    authenticator: deps.authenticator,
+    logger: deps.logger,
+  });
+  registerProgrammeLifecycleRoutes(server, {
+    lifecycle: deps.programmeLifecycle,
     authenticator: deps.authenticator,
     logger: deps.logger,
   });

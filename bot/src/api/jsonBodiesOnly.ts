@@ -7,7 +7,7 @@
 import type { Next, Request, Response } from 'restify';
 import { sendJson } from './httpErrors';
 
-const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function jsonBodiesOnly(req: Request, res: Response, next: Next): void {
   const hasBody =

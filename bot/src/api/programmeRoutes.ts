@@ -7,7 +7,7 @@
 import type { Request, Server } from 'restify';
 import { PolkuError, ValidationError } from '../domain/errors';
 import type { Reason } from '../domain/matching/matchTypes';
-import type { ChannelRef, Programme } from '../domain/programme/programme';
+import { type ChannelRef, isOwner, type Programme } from '../domain/programme/programme';
 import { spareCapacity, type Volunteer } from '../domain/programme/volunteer';
 import { field, object, text } from '../domain/validate';
 import { type Locale, resolveLocale } from '../i18n/locale';
@@ -66,6 +66,8 @@ export function registerProgrammeRoutes(server: Server, deps: ProgrammeRouteDeps
         programme: programmeJson(programme.value),
         etag: programme.etag,
         canManage,
+        // Only owners close a programme and delete its data; the tab offers it to them alone.
+        isOwner: isOwner(programme.value, me.userId),
         counts,
       });
     }),
@@ -215,6 +217,7 @@ export function programmeJson(p: Programme): Record<string, unknown> {
     coordinators: p.coordinators,
     channel: p.channel ?? null,
     announced: p.announcement !== undefined,
+    closedAt: p.closedAt ?? null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

@@ -131,30 +131,52 @@ export class GraphCalendar implements CalendarPort {
   }
 
   async moveMeeting(organizer: string, eventId: string, slot: Interval): Promise<void> {
-    try {
-      await this.client
-        .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}`)
-        .patch({ start: toGraph(slot.start), end: toGraph(slot.end) });
-    } catch (err) {
-      if (isEventGone(err)) {
-        throw new PolkuError('not_found', 'The meeting is no longer in the organiser’s calendar', {
-          cause: err,
-          code: 'event_missing',
-        });
+    await this.retryingDrops(async () => {
+      try {
+        await this.client
+          .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}`)
+          .patch({ start: toGraph(slot.start), end: toGraph(slot.end) });
+      } catch (err) {
+        if (isEventGone(err)) {
+          throw new PolkuError('not_found', 'The meeting is no longer in the organiser’s calendar', {
+            cause: err,
+            code: 'event_missing',
+          });
+        }
+        throw err;
       }
-      throw toCalendarError(err, 'Meeting');
-    }
+    });
   }
 
   async cancelMeeting(organizer: string, eventId: string, comment: string): Promise<void> {
-    try {
-      await this.client
-        .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
-        .post({ comment });
-    } catch (err) {
-      // Cancelled already (a repeated click, or the organiser removed it in Outlook): what cancel wants is true.
-      if (isEventGone(err)) return;
-      throw toCalendarError(err, 'Meeting');
+    await this.retryingDrops(async () => {
+      try {
+        await this.client
+          .api(`/users/${encodeURIComponent(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
+          .post({ comment });
+      } catch (err) {
+        // Cancelled already (a repeated click, the organiser removed it in Outlook, or the answer to an
+        // earlier attempt was lost): what cancel wants is true.
+        if (!isEventGone(err)) throw err;
+      }
+    });
+  }
+
+  /**
+   * A dropped connection leaves a PATCH or a cancel done or not: both are idempotent (the same times again; a
+   * second cancel answers 404), so they are sent again rather than leaving the calendar unknown to the record.
+   */
+  private async retryingDrops(call: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        if (isNetworkError(err) && attempt < CREATE_ATTEMPTS) {
+          await this.sleep(200 * 2 ** attempt);
+          continue;
+        }
+        throw toCalendarError(err, 'Meeting');
+      }
     }
   }
 

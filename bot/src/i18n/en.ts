@@ -101,6 +101,8 @@ export const en = {
   'announce.privacy':
     'Only the programme’s organisers see who signed up; this channel shows only the numbers.',
   'announce.closed': 'Sign-up for this programme has closed.',
+  'announce.programmeClosed':
+    'This programme has closed: no new sign-ups or pairs. Pairs already meeting carry on.',
   'announce.join.mentor': 'Join as mentor',
   'announce.join.aktori': 'Join as mentee',
   'signupForm.title.mentor': 'Sign up as mentor: {programme}',
@@ -141,6 +143,9 @@ export const en = {
     'You have been paired in {programme}. Polku has sent you a personal message about what comes next.',
   'signupClosed.body':
     'Sign-up for {programme} has closed. If you would still like to take part, talk to your supervisor.',
+  'signupClosed.programmeClosed':
+    '{programme} has closed, so it takes no more sign-ups. If you would like to take part in mentoring, ask your supervisor about the next programme.',
+  'programme.closed': 'This programme has closed: it takes no new sign-ups and forms no new pairs.',
   'confirm.new.title': 'Thanks for signing up!',
   'confirm.new.mentor': 'You are signed up as mentor in {programme}.',
   'confirm.new.aktori': 'You are signed up as mentee in {programme}.',

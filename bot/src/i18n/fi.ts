@@ -101,6 +101,8 @@ export const fi: Messages = {
   'announce.privacy':
     'Vain ohjelman järjestäjät näkevät, ketkä ovat ilmoittautuneet. Kanavalla näkyvät vain määrät.',
   'announce.closed': 'Ilmoittautuminen tähän ohjelmaan on päättynyt.',
+  'announce.programmeClosed':
+    'Tämä ohjelma on päättynyt: uusia ilmoittautumisia tai pareja ei enää oteta. Jo tapaavat parit jatkavat.',
   'announce.join.mentor': 'Mukaan mentoriksi',
   'announce.join.aktori': 'Mukaan aktoriksi',
   'signupForm.title.mentor': 'Ilmoittaudu mentoriksi: {programme}',
@@ -142,6 +144,10 @@ export const fi: Messages = {
     'Sinulle on muodostettu pari ohjelmassa {programme}. Polku on lähettänyt sinulle henkilökohtaisen viestin jatkosta.',
   'signupClosed.body':
     'Ilmoittautuminen ohjelmaan {programme} on päättynyt. Jos haluaisit silti mukaan, kysy esihenkilöltäsi.',
+  'signupClosed.programmeClosed':
+    'Ohjelma {programme} on päättynyt, eikä siihen voi enää ilmoittautua. Jos haluaisit mukaan mentorointiin, kysy esihenkilöltäsi seuraavasta ohjelmasta.',
+  'programme.closed':
+    'Tämä ohjelma on päättynyt: siihen ei voi enää ilmoittautua eikä uusia pareja muodosteta.',
   'confirm.new.title': 'Kiitos ilmoittautumisesta!',
   'confirm.new.mentor': 'Olet ilmoittautunut mentoriksi ohjelmaan {programme}.',
   'confirm.new.aktori': 'Olet ilmoittautunut aktoriksi ohjelmaan {programme}.',

@@ -98,6 +98,8 @@ export const sv: Messages = {
   'announce.how.title': 'Hur lång tid tar det?',
   'announce.privacy': 'Bara programmets arrangörer ser vem som har anmält sig. Kanalen visar bara antalet.',
   'announce.closed': 'Anmälan till det här programmet har stängt.',
+  'announce.programmeClosed':
+    'Det här programmet har avslutats: inga nya anmälningar eller par. Par som redan träffas fortsätter.',
   'announce.join.mentor': 'Anmäl dig som mentor',
   'announce.join.aktori': 'Anmäl dig som adept',
   'signupForm.title.mentor': 'Anmäl dig som mentor: {programme}',
@@ -136,6 +138,10 @@ export const sv: Messages = {
   'signupState.paired':
     'Du har fått ett par i {programme}. Polku har skickat dig ett personligt meddelande om hur det går vidare.',
   'signupClosed.body': 'Anmälan till {programme} har stängt. Om du ändå vill vara med, prata med din chef.',
+  'signupClosed.programmeClosed':
+    '{programme} har avslutats och tar inte emot fler anmälningar. Om du vill vara med i mentorskap, fråga din chef om nästa program.',
+  'programme.closed':
+    'Det här programmet har avslutats: inga nya anmälningar tas emot och inga nya par bildas.',
   'confirm.new.title': 'Tack för din anmälan!',
   'confirm.new.mentor': 'Du är anmäld som mentor i {programme}.',
   'confirm.new.aktori': 'Du är anmäld som adept i {programme}.',

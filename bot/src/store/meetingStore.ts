@@ -4,6 +4,7 @@
  * dashboard reads them page by page instead of once per pair.
  */
 import type { TableClient } from '@azure/data-tables';
+import type { DashboardMeetingInput } from '../domain/dashboard/buildDashboard';
 import type { Meeting } from '../domain/meetings/meeting';
 import type { MeetingRepository } from '../services/meetings/meetingPorts';
 import type { Versioned } from '../services/programmes/ports';
@@ -59,6 +60,30 @@ export class TableMeetingStore implements MeetingRepository {
     const page = await this.repo.listPage(programmeId, continuationToken ? { continuationToken } : {});
     return {
       items: page.items.map(fromStored),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+
+  /** One page of a programme's meetings with only what the dashboard shows (no calendar ids, links or hours). */
+  async listProgrammeDashboardPage(
+    programmeId: string,
+    continuationToken?: string,
+  ): Promise<{ items: DashboardMeetingInput[]; continuationToken?: string }> {
+    const page = await this.repo.listPageSelected(
+      programmeId,
+      ['pairId', 'number', 'start', 'end', 'status', 'checkIns', 'updatedAt'],
+      continuationToken ? { continuationToken } : {},
+    );
+    return {
+      items: page.items.map(({ data: e }) => ({
+        pairId: e.pairId,
+        number: e.number,
+        start: Date.parse(e.start),
+        end: Date.parse(e.end),
+        status: e.status as Meeting['status'],
+        updatedAt: e.updatedAt,
+        ...(e.checkIns ? { checkIns: JSON.parse(e.checkIns) as Meeting['checkIns'] } : {}),
+      })),
       ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
     };
   }

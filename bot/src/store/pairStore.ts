@@ -1,5 +1,6 @@
 /** Pairs (PK programmeId, RK pairId) and memberships (PK tenantId|userId, RK programmeId|pairId) in Azure Tables. */
 import type { TableClient } from '@azure/data-tables';
+import type { DashboardPairInput } from '../domain/dashboard/buildDashboard';
 import type { Pair, PairStatus } from '../domain/programme/pair';
 import type { Checkpoint } from '../domain/rhythm/checkpoint';
 import type { PairStatusWriter } from '../services/agreements/agreementPorts';
@@ -116,9 +117,56 @@ export class TablePairStore implements PairRepository, PairStatusWriter {
     for await (const s of this.repo.listAll(programmeId)) out.push(toPair(programmeId, s.rowKey, s.data));
     return out;
   }
+
+  /** One page of a programme's pairs as the dashboard reads them. */
+  async listDashboardPage(
+    programmeId: string,
+    continuationToken?: string,
+  ): Promise<{ items: DashboardPairInput[]; continuationToken?: string }> {
+    const page = await this.repo.listPageSelected(
+      programmeId,
+      DASHBOARD_COLUMNS,
+      continuationToken ? { continuationToken } : {},
+    );
+    return {
+      items: page.items.map((r) => toDashboardPair(programmeId, r.rowKey, r.data)),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
 }
 
 function toPair(programmeId: string, id: string, e: PairEntity): Pair {
+  return {
+    ...toDashboardPair(programmeId, id, e),
+    emails: JSON.parse(e.emails ?? '{}') as Record<string, string>,
+    reasons: JSON.parse(e.reasons) as Pair['reasons'],
+    formedBy: e.formedBy,
+  };
+}
+
+/** The columns the dashboard reads: all but the matching reasons, mailboxes and who formed the pair. */
+const DASHBOARD_COLUMNS = [
+  'tenantId',
+  'form',
+  'mentorId',
+  'aktoriIds',
+  'names',
+  'status',
+  'formedAt',
+  'agreementStatus',
+  'goals',
+  'agreementVersion',
+  'cadenceWeeks',
+  'meetingMinutes',
+  'checkpoint',
+  'concludedAt',
+] as const;
+
+function toDashboardPair(
+  programmeId: string,
+  id: string,
+  e: Pick<PairEntity, (typeof DASHBOARD_COLUMNS)[number]>,
+): DashboardPairInput {
   return {
     id,
     programmeId,
@@ -127,10 +175,7 @@ function toPair(programmeId: string, id: string, e: PairEntity): Pair {
     mentorId: e.mentorId,
     aktoriIds: JSON.parse(e.aktoriIds) as string[],
     names: JSON.parse(e.names) as Record<string, string>,
-    emails: JSON.parse(e.emails ?? '{}') as Record<string, string>,
-    reasons: JSON.parse(e.reasons) as Pair['reasons'],
     status: e.status as Pair['status'],
-    formedBy: e.formedBy,
     formedAt: e.formedAt,
     ...(e.agreementStatus
       ? {

@@ -22,6 +22,7 @@ interface ProgrammeEntity extends EntityData {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  closedAt: string | undefined;
 }
 
 export class TableProgrammeStore implements ProgrammeRepository {
@@ -65,6 +66,7 @@ function toEntity(p: Programme): ProgrammeEntity {
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    closedAt: p.closedAt,
   };
 }
 
@@ -92,6 +94,7 @@ function fromStored(s: Stored<ProgrammeEntity>): Versioned<Programme> {
       createdBy: e.createdBy,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
+      ...(e.closedAt ? { closedAt: e.closedAt } : {}),
     },
   };
 }

@@ -56,6 +56,26 @@ export class TableVolunteerStore implements VolunteerRepository {
     return out;
   }
 
+  /** One page of a programme's volunteers as the dashboard counts them: who, as what, and whether still in. */
+  async listDashboardPage(
+    programmeId: string,
+    continuationToken?: string,
+  ): Promise<{ items: Pick<Volunteer, 'userId' | 'role' | 'status'>[]; continuationToken?: string }> {
+    const page = await this.repo.listPageSelected(
+      programmeId,
+      ['role', 'status'],
+      continuationToken ? { continuationToken } : {},
+    );
+    return {
+      items: page.items.map((r) => ({
+        userId: r.rowKey,
+        role: r.data.role as Volunteer['role'],
+        status: r.data.status as Volunteer['status'],
+      })),
+      ...(page.continuationToken ? { continuationToken: page.continuationToken } : {}),
+    };
+  }
+
   async roles(programmeId: string): Promise<Pick<Volunteer, 'role' | 'status'>[]> {
     const out: Pick<Volunteer, 'role' | 'status'>[] = [];
     for await (const e of this.repo.listProperties(programmeId, ['role', 'status'])) {

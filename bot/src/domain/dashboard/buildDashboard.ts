@@ -7,6 +7,15 @@
  */
 import type { Meeting } from '../meetings/meeting';
 import type { Pair } from '../programme/pair';
+
+/** What the dashboard reads of a pair: everything but the matching reasons and mailboxes (large, and not shown). */
+export type DashboardPairInput = Omit<Pair, 'reasons' | 'emails' | 'formedBy'>;
+/** What the dashboard reads of a meeting: its time, status and check-ins; not its calendar ids, link or members' hours. */
+export type DashboardMeetingInput = Pick<
+  Meeting,
+  'pairId' | 'number' | 'start' | 'end' | 'status' | 'checkIns' | 'updatedAt'
+>;
+
 import type { Programme } from '../programme/programme';
 import { countVolunteers, type Volunteer } from '../programme/volunteer';
 import { type Evaluation, type EvaluationSummary, summariseEvaluations } from '../rhythm/evaluation';
@@ -20,8 +29,8 @@ import { type ProgrammePhase, programmePhase } from './programmePhase';
 export interface DashboardInput {
   readonly programme: Pick<Programme, 'form' | 'mode' | 'signUpDeadline' | 'timeZone' | 'defaults'>;
   readonly volunteers: readonly Pick<Volunteer, 'userId' | 'role' | 'status'>[];
-  readonly pairs: readonly Pair[];
-  readonly meetings: readonly Meeting[];
+  readonly pairs: readonly DashboardPairInput[];
+  readonly meetings: readonly DashboardMeetingInput[];
   readonly learnings: readonly Learning[];
   readonly evaluations: readonly Evaluation[];
 }

@@ -40,8 +40,8 @@ export interface PairRow {
 }
 
 export interface PairRowInput {
-  readonly pair: Pair;
-  readonly meetings: readonly Meeting[];
+  readonly pair: Omit<Pair, 'reasons' | 'emails' | 'formedBy'>;
+  readonly meetings: readonly Pick<Meeting, 'start' | 'end' | 'status' | 'checkIns' | 'updatedAt'>[];
   /** When this pair last proposed a learning (epoch ms), if ever. */
   readonly lastLearningAt: number | undefined;
   readonly firstPhaseMeetings: number;
@@ -95,7 +95,7 @@ export function pairRow(input: PairRowInput, now: number): PairRow {
   };
 }
 
-function stageOf(pair: Pair): PairStage {
+function stageOf(pair: Pick<Pair, 'status' | 'concludedAt' | 'checkpoint' | 'agreement'>): PairStage {
   if (isConcluded(pair)) return 'concluded';
   if (pair.checkpoint?.outcome === 'continued') return 'continued';
   return agreementInForce(pair) ? 'active' : 'agreeing';

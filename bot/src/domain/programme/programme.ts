@@ -2,6 +2,7 @@
  * A mentoring programme: what it is, how it runs, and who runs it. The rules
  * for valid settings live here as plain functions over plain data.
  */
+import { PolkuError } from '../errors';
 import type {
   CadenceWeeks,
   CoachingSession,
@@ -66,6 +67,11 @@ export interface Programme extends ProgrammeSettings {
   readonly createdBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * When an owner closed the programme: no sign-ups and no new pairs from
+   * then on; pairs already meeting carry on. Absent while it is open.
+   */
+  readonly closedAt?: string;
 }
 
 export const DEFAULT_AGREEMENT: AgreementDefaults = {
@@ -75,6 +81,23 @@ export const DEFAULT_AGREEMENT: AgreementDefaults = {
   nudgeLeadHours: 24,
   nudgeAktori: false,
 };
+
+/**
+ * Closing a programme and deleting its data are the owners' (supervisors')
+ * alone: coordinators run it day to day, ending it is not theirs to decide.
+ */
+export function isOwner(programme: Pick<Programme, 'owners'>, userId: string): boolean {
+  return programme.owners.includes(userId);
+}
+
+/** A closed programme takes no sign-ups and forms no new pairs; its pairs carry on. */
+export function assertNotClosed(programme: Pick<Programme, 'closedAt'>): void {
+  if (programme.closedAt) {
+    throw new PolkuError('conflict', 'The programme is closed: no new sign-ups or pairs', {
+      code: 'programme_closed',
+    });
+  }
+}
 
 /** Owners (supervisors) and coordinators run a programme; nobody else edits, announces or pairs. */
 export function canManage(programme: Pick<Programme, 'owners' | 'coordinators'>, userId: string): boolean {
@@ -104,8 +127,15 @@ export function localDate(now: Date, timeZone: string): string {
   return format.format(now);
 }
 
-/** Sign-up is open through the deadline day in the programme's time zone; non-stop programmes are always open. */
-export function isSignUpOpen(programme: Pick<Programme, 'signUpDeadline' | 'timeZone'>, now: Date): boolean {
+/**
+ * Sign-up is open through the deadline day in the programme's time zone;
+ * non-stop programmes are open until an owner closes them.
+ */
+export function isSignUpOpen(
+  programme: Pick<Programme, 'signUpDeadline' | 'timeZone' | 'closedAt'>,
+  now: Date,
+): boolean {
+  if (programme.closedAt) return false;
   if (!programme.signUpDeadline) return true;
   return localDate(now, programme.timeZone) <= programme.signUpDeadline;
 }

@@ -2,8 +2,7 @@
  * What the dashboard reads: each kind of a programme's data, all of it,
  * from the programme's own partition page by page (never one read per pair).
  */
-import type { Meeting } from '../../domain/meetings/meeting';
-import type { Pair } from '../../domain/programme/pair';
+import type { DashboardMeetingInput, DashboardPairInput } from '../../domain/dashboard/buildDashboard';
 import type { Volunteer } from '../../domain/programme/volunteer';
 import type { Evaluation } from '../../domain/rhythm/evaluation';
 import type { Learning } from '../../domain/rhythm/learning';
@@ -11,9 +10,9 @@ import type { Learning } from '../../domain/rhythm/learning';
 export type PartitionReader<T> = (programmeId: string) => Promise<readonly T[]>;
 
 export interface DashboardSources {
-  readonly volunteers: PartitionReader<Volunteer>;
-  readonly pairs: PartitionReader<Pair>;
-  readonly meetings: PartitionReader<Meeting>;
+  readonly volunteers: PartitionReader<Pick<Volunteer, 'userId' | 'role' | 'status'>>;
+  readonly pairs: PartitionReader<DashboardPairInput>;
+  readonly meetings: PartitionReader<DashboardMeetingInput>;
   readonly learnings: PartitionReader<Learning>;
   readonly evaluations: PartitionReader<Evaluation>;
 }

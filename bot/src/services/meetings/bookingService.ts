@@ -179,10 +179,16 @@ export class BookingService {
 
   /**
    * For a 'failed' record: removes the event Graph may have made anyway, so that 'failed' means no event.
-   * The scheduler calls it some minutes after a failure; it needs no member.
+   * For a booked one whose move or cancel failed (`bookedAt`: its start then): puts the calendar back in
+   * step with the record. The scheduler calls it some minutes after a failure; it needs no member.
    */
-  async reconcile(programmeId: string, pairId: string, number: number): Promise<Reconciled> {
-    return reconcileMeeting(this.deps, programmeId, pairId, number);
+  async reconcile(
+    programmeId: string,
+    pairId: string,
+    number: number,
+    bookedAt?: number,
+  ): Promise<Reconciled> {
+    return reconcileMeeting(this.deps, programmeId, pairId, number, bookedAt);
   }
 
   private async adoptOrphan(

@@ -51,9 +51,13 @@ export async function moveMeeting(
   } catch (err) {
     // A dropped connection may hide a move that happened: put the event back where the record says it is.
     if (err instanceof PolkuError && err.kind === 'unavailable') {
-      await deps.calendar.moveMeeting(organizer, eventId, meeting).catch((undo: unknown) => {
+      await deps.calendar.moveMeeting(organizer, eventId, meeting).catch(async (undo: unknown) => {
         deps.onAfterChangeError?.(undo, 'undo an interrupted move');
+        await checkLater(deps, meeting);
       });
+    } else if (err instanceof PolkuError && err.code === 'event_missing') {
+      // Gone from the calendar (a cancel whose answer was lost, or removed in Outlook): the record follows.
+      await checkLater(deps, meeting);
     }
     throw err;
   }
@@ -64,7 +68,11 @@ export async function moveMeeting(
     if (!(err instanceof ChangedError)) throw err;
     const latest = (await meetingOf(deps, view, number)).value;
     if (latest.status === 'booked' && latest.start === start) return unchanged(latest, meeting);
-    if (latest.status === 'booked') await deps.calendar.moveMeeting(organizer, eventId, latest);
+    if (latest.status === 'booked')
+      await deps.calendar.moveMeeting(organizer, eventId, latest).catch(async (undo: unknown) => {
+        await checkLater(deps, latest);
+        throw undo;
+      });
     throw new PolkuError('changed', 'The meeting was changed meanwhile', {
       code: 'meeting_changed',
       cause: err,
@@ -89,11 +97,17 @@ export async function cancelMeeting(
   assertMovable(first, deps.now().getTime());
   const organizer = mailboxOf(view.pair, first.organizerId);
   // Graph answers a second cancel with 404, which the adapter counts as done: a retry is harmless.
-  await deps.calendar.cancelMeeting(
-    organizer,
-    first.eventId as string,
-    cancellationComment(view.programme, actor.name),
-  );
+  try {
+    await deps.calendar.cancelMeeting(
+      organizer,
+      first.eventId as string,
+      cancellationComment(view.programme, actor.name),
+    );
+  } catch (err) {
+    // The answer may have been lost after Graph cancelled it: the record must not stay booked without its event.
+    await checkLater(deps, first);
+    throw err;
+  }
   for (let attempt = 1; ; attempt++) {
     const at = deps.now().toISOString();
     const cancelled: Meeting = { ...current.value, status: 'cancelled', cancelledAt: at, updatedAt: at };
@@ -111,6 +125,11 @@ export async function cancelMeeting(
       if (current.value.status === 'cancelled') return unchanged(current.value, first);
     }
   }
+}
+
+/** The calendar may have changed although the call failed: reconciling compares it with the record later. */
+async function checkLater(deps: BookingServiceDeps, meeting: Meeting): Promise<void> {
+  await afterChange(deps, 'check the calendar later', () => deps.schedule?.meetingFailed?.(meeting));
 }
 
 function unchanged(meeting: Meeting, previous: Meeting = meeting): MeetingChange {

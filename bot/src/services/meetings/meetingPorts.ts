@@ -23,7 +23,10 @@ export interface MeetingScheduleListener {
   meetingBooked(meeting: Meeting): Promise<void>;
   meetingMoved(meeting: Meeting, previous: Meeting): Promise<void>;
   meetingCancelled(meeting: Meeting): Promise<void>;
-  /** A create that failed may still have made the event: look again later and call it off (reconcile). */
+  /**
+   * A create that failed may still have made the event: look again later and call it off (reconcile). Called
+   * with a booked meeting when its move or cancel failed: look again later whether the calendar changed.
+   */
   meetingFailed?(meeting: Meeting): Promise<void>;
   /** A booking is about to be recorded: look again later in case the process dies before Graph answers. */
   bookingStarted?(meeting: Meeting): Promise<void>;

@@ -8,7 +8,7 @@ import { ChangedError, PolkuError, ValidationError } from '../../domain/errors';
 import type { MatchInput, MatchResult } from '../../domain/matching/matchTypes';
 import { suggestPairs } from '../../domain/matching/suggestPairs';
 import { memberIds, type Pair, pairIdFor } from '../../domain/programme/pair';
-import type { Programme } from '../../domain/programme/programme';
+import { assertNotClosed, type Programme } from '../../domain/programme/programme';
 import { spareCapacity, type Volunteer } from '../../domain/programme/volunteer';
 import { field, object } from '../../domain/validate';
 import type { Actor } from '../actor';
@@ -98,6 +98,7 @@ export class PairingService {
    */
   async requestPair(actor: Actor, programmeId: string): Promise<'asked' | 'none'> {
     const programme = (await this.deps.programmeService.programmeOf(actor.tenantId, programmeId)).value;
+    assertNotClosed(programme);
     if (programme.mode.kind !== 'nonstop') {
       throw new PolkuError('conflict', 'Pairs are formed together in this programme', {
         code: 'not_nonstop',
@@ -135,6 +136,7 @@ export class PairingService {
   async confirm(actor: Actor, programmeId: string, raw: unknown): Promise<ConfirmResult[]> {
     const { proposals, tellUnpaired } = parseConfirmation(raw);
     const programme = (await this.deps.programmeService.getManaged(actor, programmeId)).value;
+    assertNotClosed(programme);
     const byId = new Map((await this.deps.volunteers.list(programmeId)).map((v) => [v.value.userId, v]));
     const previous = await this.previousPartnersOf(
       programme.tenantId,

@@ -54,8 +54,16 @@ export interface DueHandlerDeps {
   readonly prompts: RhythmPrompts;
   readonly nudges: NudgeSender;
   readonly digests: DigestSender;
-  /** Calls off a calendar event a failed booking may have left (BookingService.reconcile). */
-  readonly reconcile?: (programmeId: string, pairId: string, number: number) => Promise<void>;
+  /**
+   * Calls off a calendar event a failed booking may have left, or puts a booked meeting's event back in step
+   * after a failed move or cancel (`bookedAt`, the meeting's start then) (BookingService.reconcile).
+   */
+  readonly reconcile?: (
+    programmeId: string,
+    pairId: string,
+    number: number,
+    bookedAt?: number,
+  ) => Promise<void>;
 }
 
 export function dueHandler(deps: DueHandlerDeps): DueHandler {
@@ -75,7 +83,7 @@ export function dueHandler(deps: DueHandlerDeps): DueHandler {
         return digest(deps, item, at);
       case 'meeting.reconcile':
         if (deps.reconcile && item.pairId && item.meetingNumber !== undefined) {
-          await deps.reconcile(item.programmeId, item.pairId, item.meetingNumber);
+          await deps.reconcile(item.programmeId, item.pairId, item.meetingNumber, item.meetingStart);
         }
         return 'done';
     }

@@ -65,6 +65,9 @@ export class RhythmPlanner implements MeetingScheduleListener {
         programmeId: meeting.programmeId,
         pairId: meeting.pairId,
         meetingNumber: meeting.number,
+        // A booked meeting here is one whose move or cancel failed: reconciling then checks its event
+        // against the record (reconcileMeeting.ts); without it, only an unsettled booking is looked at.
+        ...(meeting.status === 'booked' ? { meetingStart: meeting.start } : {}),
         // Long enough for Graph to have recovered from whatever failed the create.
         dueAt: this.deps.now().getTime() + RECONCILE_AFTER_MS,
       },

@@ -42,7 +42,7 @@ export function announcementCard(
     paragraph(countsSentence(counts, t)),
   );
   if (!open) {
-    body.push(notice(t('announce.closed')));
+    body.push(notice(t(programme.closedAt ? 'announce.programmeClosed' : 'announce.closed')));
     return card(body, locale);
   }
   body.push(paragraph(t('announce.privacy'), { subtle: true }));
