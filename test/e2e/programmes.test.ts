@@ -15,6 +15,9 @@ import { DEMO_CHANNEL_ID, type DemoUser } from '../../bot/src/devsupport/demoOrg
 import { boardEn } from '../../tab/src/i18n/board/en';
 import { boardFi } from '../../tab/src/i18n/board/fi';
 import { boardSv } from '../../tab/src/i18n/board/sv';
+import { lifecycleEn } from '../../tab/src/i18n/lifecycle/en';
+import { lifecycleFi } from '../../tab/src/i18n/lifecycle/fi';
+import { lifecycleSv } from '../../tab/src/i18n/lifecycle/sv';
 import { programmeEn } from '../../tab/src/i18n/programme/en';
 import { programmeFi } from '../../tab/src/i18n/programme/fi';
 import { programmeSv } from '../../tab/src/i18n/programme/sv';
@@ -117,6 +120,7 @@ describe('programme pages in the tab (e2e)', function () {
     for (const [en, others] of [
       [programmeEn, { programmeFi, programmeSv }],
       [boardEn, { boardFi, boardSv }],
+      [lifecycleEn, { lifecycleFi, lifecycleSv }],
     ] as const) {
       for (const [name, catalogue] of Object.entries(others)) {
         assert.deepEqual(Object.keys(catalogue).sort(), Object.keys(en).sort(), name);
@@ -390,5 +394,55 @@ describe('programme pages in the tab (e2e)', function () {
     assert.equal(await page.getByRole('textbox', { name: 'Description' }).inputValue(), 'Muutettu.');
     assert.equal(await page.getByRole('textbox', { name: 'Name' }).inputValue(), NAME);
     assert.ok((await sideways(page)) <= 0, 'the form fits a 360 px side panel');
+  });
+
+  // Last: it ends the programme the tests above built.
+  it('closes the programme and deletes its data from the keyboard, after typing its name', async () => {
+    const page = await openAs(sanna, `#/programmes/${programmeId}`, DESKTOP, '?lang=en');
+    await h1(page, NAME);
+    const region = page.getByRole('region', { name: 'Closing and data' });
+    await region.getByText('Status: open.', { exact: false }).waitFor();
+
+    await region.getByRole('button', { name: 'Close programme' }).focus();
+    await page.keyboard.press('Enter');
+    const closeDialog = page.getByRole('dialog', { name: `Close ${NAME}?` });
+    await closeDialog.getByText('Pairs already meeting carry on.', { exact: false }).waitFor();
+    await closeDialog.getByRole('button', { name: 'Close programme' }).press('Enter');
+    await closeDialog.waitFor({ state: 'detached' });
+    await region.getByText('Status: closed on', { exact: false }).waitFor();
+    await region.getByRole('status').getByText('The programme is now closed.').waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Form pairs' }).count(), 0, 'no new pairs');
+
+    const purgeButton = region.getByRole('button', { name: 'Delete the programme’s data' });
+    await purgeButton.press('Enter');
+    const purgeDialog = page.getByRole('dialog', { name: `Delete all data of ${NAME}?` });
+    await purgeDialog.getByText('stay in people’s Outlook and Teams calendars', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await purgeDialog.waitFor({ state: 'detached' });
+    assert.equal(
+      await focusedText(page),
+      'Delete the programme’s data',
+      'Escape returns focus to the button',
+    );
+
+    await purgeButton.press('Enter');
+    const field = purgeDialog.getByRole('textbox', {
+      name: `To confirm, type the programme’s name: ${NAME}`,
+    });
+    await field.fill(NAME.slice(0, 10));
+    await field.press('Enter');
+    await purgeDialog.getByText('The name does not match.').waitFor();
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await field.fill(NAME);
+    await field.press('Enter');
+    // The page is announced once the dialog has closed: nothing is left hidden from screen readers.
+    await h1(page, 'The programme’s data was deleted');
+    assert.equal(await page.locator('#root[aria-hidden="true"]').count(), 0);
+    await page
+      .getByTestId('programme-purged')
+      .getByText('stay in people’s calendars', { exact: false })
+      .waitFor();
+    const gone = await seed.api(sanna, 'GET', `/programmes/${programmeId}`);
+    assert.equal(gone.status, 404, 'the programme is gone');
   });
 });

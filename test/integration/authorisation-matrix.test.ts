@@ -90,6 +90,16 @@ const MATRIX: readonly Row[] = [
     undefined,
     row(200, 200, 403, 403, 403, 404),
   ],
+  // Ending a programme: its owners only; coordinators run it but do not end it. Keep these rows last:
+  // the owner's close is real and stops pairing. The purge names the wrong programme, so an owner gets
+  // past authorisation to "the name does not match" (400) and nothing is deleted.
+  ['POST', '/api/v1/programmes/:programmeId/close', {}, row(200, 403, 403, 403, 403, 404)],
+  [
+    'DELETE',
+    '/api/v1/programmes/:programmeId',
+    { confirmName: 'Not this programme' },
+    row(400, 403, 403, 403, 403, 404),
+  ],
 ];
 
 describe('tab API authorisation matrix: every route × every role', function () {

@@ -6,6 +6,7 @@
 import { type AgreementApi, agreementApi } from './agreementApi';
 import { type DashboardApi, dashboardApi } from './dashboardApi';
 import { badResponse, createCall, createDownload, isRecord } from './http';
+import { type LifecycleApi, lifecycleApi } from './lifecycleApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type ProgrammeApi, programmeApi } from './programmeApi';
 
@@ -57,7 +58,7 @@ export interface ApiClientOptions {
   readonly timeoutMs?: number;
 }
 
-export interface ApiClient extends ProgrammeApi, AgreementApi, DashboardApi, MeetingApi {
+export interface ApiClient extends ProgrammeApi, AgreementApi, DashboardApi, MeetingApi, LifecycleApi {
   sessionOptions(): Promise<SessionOptions>;
   devSignIn(userId: string): Promise<DevSignInResult>;
   me(): Promise<Me>;
@@ -94,6 +95,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     ...agreementApi(call),
     ...dashboardApi(call, createDownload(options)),
     ...meetingApi(call),
+    ...lifecycleApi(call),
   };
 }
 

@@ -56,7 +56,7 @@ export function problemOf(error: unknown): Problem {
   return 'server';
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type Call = (
   method: HttpMethod,

@@ -52,7 +52,7 @@ export function programmeApi(call: Call): ProgrammeApi {
       }
       const mentors = Number(p.counts.mentors) || 0;
       const aktoris = Number(p.counts.aktoris) || 0;
-      return { ...s, canManage: p.canManage, counts: { mentors, aktoris } };
+      return { ...s, canManage: p.canManage, isOwner: p.isOwner === true, counts: { mentors, aktoris } };
     },
     async updateProgramme(id, input, etag) {
       return saved(await call('PUT', at(id), input, { 'If-Match': etag }), '/programmes/:id');
@@ -161,7 +161,8 @@ function channel(c: unknown, path: string): Channel {
   };
 }
 
-function saved(p: unknown, path: string): Saved {
+/** A saved programme answer ({programme, etag}), checked. */
+export function saved(p: unknown, path: string): Saved {
   if (!isRecord(p) || typeof p.etag !== 'string') throw badResponse(path, 'etag');
   return { programme: programme(p.programme, path), etag: p.etag };
 }
@@ -187,6 +188,7 @@ function programme(p: unknown, path: string): Programme {
     coordinators: isStringArray(p.coordinators) ? p.coordinators : [],
     channel: p.channel ? channel(p.channel, path) : null,
     announced: p.announced === true,
+    closedAt: typeof p.closedAt === 'string' ? p.closedAt : null,
   };
 }
 

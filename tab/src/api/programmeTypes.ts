@@ -69,6 +69,8 @@ export interface Programme {
   readonly coordinators: readonly string[];
   readonly channel: Channel | null;
   readonly announced: boolean;
+  /** When an owner closed the programme; null (or absent from an older server) while it is open. */
+  readonly closedAt?: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -80,6 +82,8 @@ export interface Saved {
 
 export interface ProgrammeDetail extends Saved {
   readonly canManage: boolean;
+  /** Only owners may close the programme and delete its data. */
+  readonly isOwner?: boolean;
   readonly counts: { readonly mentors: number; readonly aktoris: number };
 }
 

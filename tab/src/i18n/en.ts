@@ -6,6 +6,7 @@
  */
 import { boardEn } from './board/en';
 import { dashboardEn } from './dashboard/en';
+import { lifecycleEn } from './lifecycle/en';
 import { mentoringEn } from './mentoring/en';
 import { programmeEn } from './programme/en';
 
@@ -64,6 +65,7 @@ export const en = {
     'Supervisors: start one with New programme above, or by @mentioning Polku in a team channel.',
   'programmes.empty.participants': 'Taking part? Once you volunteer for a programme, you will see it here.',
   ...programmeEn,
+  ...lifecycleEn,
   ...boardEn,
   ...mentoringEn,
   ...dashboardEn,

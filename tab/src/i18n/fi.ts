@@ -1,6 +1,7 @@
 import { boardFi } from './board/fi';
 import { dashboardFi } from './dashboard/fi';
 import type { Messages } from './en';
+import { lifecycleFi } from './lifecycle/fi';
 import { mentoringFi } from './mentoring/fi';
 import { programmeFi } from './programme/fi';
 
@@ -60,6 +61,7 @@ export const fi: Messages = {
     'Esihenkilöt: aloita ohjelma yllä olevasta Uusi ohjelma -painikkeesta tai mainitsemalla @Polku tiimin kanavalla.',
   'programmes.empty.participants': 'Osallistutko? Kun ilmoittaudut ohjelmaan, näet sen täällä.',
   ...programmeFi,
+  ...lifecycleFi,
   ...boardFi,
   ...mentoringFi,
   ...dashboardFi,

@@ -1,6 +1,7 @@
 import { boardSv } from './board/sv';
 import { dashboardSv } from './dashboard/sv';
 import type { Messages } from './en';
+import { lifecycleSv } from './lifecycle/sv';
 import { mentoringSv } from './mentoring/sv';
 import { programmeSv } from './programme/sv';
 
@@ -60,6 +61,7 @@ export const sv: Messages = {
     'Chefer: starta ett program med Nytt program ovan, eller genom att nämna @Polku i en teamkanal.',
   'programmes.empty.participants': 'Deltar du? När du anmäler dig till ett program ser du det här.',
   ...programmeSv,
+  ...lifecycleSv,
   ...boardSv,
   ...mentoringSv,
   ...dashboardSv,

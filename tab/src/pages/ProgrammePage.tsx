@@ -5,13 +5,17 @@
  * the other volunteers (the server would refuse it anyway).
  */
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { BackLink } from '../components/BackLink';
 import { PageHeading } from '../components/PageHeading';
 import { Panel } from '../components/Panel';
 import { AnnounceControl } from '../components/programme/AnnounceControl';
 import { PairsList } from '../components/programme/PairsList';
+import {
+  ProgrammeLifecycleControl,
+  ProgrammeStatusText,
+} from '../components/programme/ProgrammeLifecycleControl';
 import { ProgrammeSummary } from '../components/programme/ProgrammeSummary';
 import { VolunteersTable } from '../components/programme/VolunteersTable';
 import { Loading, ProblemNotice } from '../components/Status';
@@ -45,6 +49,21 @@ export function ProgrammePage({ api, programmeId, onUnauthenticated }: Programme
   const ended = useSessionGuard(state, onUnauthenticated);
   const loaded = state.status === 'loaded' ? state.value : undefined;
   const detail = loaded?.detail;
+  const closed = Boolean(detail?.programme.closedAt);
+  // After its data is deleted the programme is gone: the page says so and leads back to the list.
+  const [purged, setPurged] = useState<string>();
+
+  if (purged !== undefined) {
+    return (
+      <div className={styles.page}>
+        <BackLink href={hrefOf({ kind: 'list' })}>{t('nav.backToList')}</BackLink>
+        <PageHeading>{t('lifecycle.purged.title')}</PageHeading>
+        <Text as="p" role="status" className={styles.text} data-testid="programme-purged">
+          {t('lifecycle.purged.body', { name: purged })}
+        </Text>
+      </div>
+    );
+  }
 
   return (
     <div className={styles.page}>
@@ -55,9 +74,11 @@ export function ProgrammePage({ api, programmeId, onUnauthenticated }: Programme
       {loaded && detail?.canManage && (
         <>
           <div className={styles.actions}>
-            <Button as="a" appearance="primary" href={hrefOf({ kind: 'pairing', id: programmeId })}>
-              {t('programme.formPairs')}
-            </Button>
+            {!closed && (
+              <Button as="a" appearance="primary" href={hrefOf({ kind: 'pairing', id: programmeId })}>
+                {t('programme.formPairs')}
+              </Button>
+            )}
             <Button as="a" href={hrefOf({ kind: 'dashboard', id: programmeId })}>
               {t('dashboard.open')}
             </Button>
@@ -90,6 +111,15 @@ export function ProgrammePage({ api, programmeId, onUnauthenticated }: Programme
           <Panel title={t('pairs.title')}>
             <PairsList pairs={loaded.pairs} />
           </Panel>
+          <Panel title={t('lifecycle.title')}>
+            <ProgrammeLifecycleControl
+              api={api}
+              detail={detail}
+              onUnauthenticated={onUnauthenticated}
+              onClosed={(saved) => set({ ...loaded, detail: { ...detail, ...saved } })}
+              onPurged={() => setPurged(detail.programme.name)}
+            />
+          </Panel>
         </>
       )}
       {detail && !detail.canManage && (
@@ -98,6 +128,7 @@ export function ProgrammePage({ api, programmeId, onUnauthenticated }: Programme
             {t('programme.participantNote')}
           </Text>
           <Panel title={t('summary.title')}>
+            <ProgrammeStatusText closedAt={detail.programme.closedAt} />
             <ProgrammeSummary programme={detail.programme} />
           </Panel>
         </>
