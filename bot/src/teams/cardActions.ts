@@ -172,8 +172,10 @@ async function saveSignUp(
     // The programme read here is passed on: the service checks it, not reads it again.
     // Saved from the form in the person's own chat: the card becomes the confirmation there, no second message.
     const answeredInPlace = context.activity.conversation?.conversationType === 'personal';
+    const shown = field(data, 'shown');
     const { volunteer } = await deps.signUps.signUp(signer, programmeId, { ...data, role }, programme, {
       answeredInPlace,
+      ...(typeof shown === 'string' ? { shown } : {}),
     });
     return answeredInPlace
       ? signUpConfirmationCard(programme, volunteer, locale)
@@ -184,6 +186,12 @@ async function saveSignUp(
       return signUpFormCard(programme, role, undefined, locale, problem, data);
     }
     if (isPolkuError(err) && err.code === 'sign_up_closed') return signUpClosedCard(programme, locale);
+    if (isPolkuError(err) && err.code === 'sign_up_changed') {
+      // An older form's click (a late copy): the form again with what is saved now, and nothing saved.
+      const mine = await deps.signUps.mine(actor, programmeId);
+      const changed = { field: 'role', message: translator(locale)('error.changed') };
+      return signUpFormCard(programme, role, mine?.value, locale, changed);
+    }
     throw err;
   }
 }

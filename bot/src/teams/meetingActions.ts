@@ -95,7 +95,7 @@ export async function handleMeetingAction(
 }
 
 async function slotsCard(r: Request, weeksLater: number, notice?: string): Promise<AdaptiveCard> {
-  const { slots, durationMinutes, timeZone, phaseMeetings } = await r.deps.booking.suggest(
+  const { slots, durationMinutes, timeZone, phaseMeetings, nextNumber } = await r.deps.booking.suggest(
     r.actor,
     r.pairId,
     weeksLater,
@@ -108,6 +108,7 @@ async function slotsCard(r: Request, weeksLater: number, notice?: string): Promi
       weeksLater,
       timeZone,
       phaseMeetings,
+      nextNumber,
       ...(notice ? { notice } : {}),
     },
     r.locale,
@@ -116,10 +117,23 @@ async function slotsCard(r: Request, weeksLater: number, notice?: string): Promi
 
 async function book(r: Request, start: number): Promise<AdaptiveCard> {
   const view = await r.deps.agreements.view(r.actor, r.pairId);
+  const meetings = await r.deps.booking.list(r.actor, r.pairId);
   // A repeated click (by either member) for a time already booked returns that meeting: nobody is told twice.
-  const repeat = (await r.deps.booking.list(r.actor, r.pairId)).some(
-    (m) => m.start === start && m.status === 'booked',
+  const repeat = meetings.some((m) => m.start === start && m.status === 'booked');
+  // The card names the meeting number it books. Once that meeting is at another time (moved since, or booked
+  // by the partner from their own card) or cancelled, this is a late click of an older card: it books nothing.
+  const number = integer(field(r.data, 'number'), 'number', 0, MAX_MEETING_NUMBER, 0);
+  const taken = meetings.find(
+    (m) => m.number === number && m.start !== start && (m.status === 'booked' || m.status === 'cancelled'),
   );
+  if (taken) {
+    const zone = zoneFor(taken, r.actor.userId, view.programme);
+    if (taken.status === 'cancelled')
+      return meetingCancelledCard(taken, { pairId: r.pairId, timeZone: zone, already: true }, r.locale);
+    const when = formatSlot(taken.start, taken.end, zone, r.locale);
+    const notice = translator(r.locale)('meeting.changedMeanwhile', { when });
+    return bookedCard(taken, view, r.actor.userId, r.locale, notice);
+  }
   let meeting: Meeting;
   try {
     meeting = await r.deps.booking.book(r.actor, r.pairId, start);

@@ -133,6 +133,38 @@ describe('agreement state machine', () => {
     assert.equal(late.result === 'stale' && late.changedBy?.byName, 'Aino');
   });
 
+  it('a change to another step from a card older than the agreement is kept alongside (both members saved at once)', () => {
+    const a = fresh();
+    const byMentor = run(a, MENTOR, {
+      kind: 'save-step',
+      step: 'duration',
+      version: 1,
+      values: { meetings: '5' },
+    }).agreement;
+    const alongside = run(byMentor, AKTORI, {
+      kind: 'save-step',
+      step: 'rules',
+      version: 1,
+      values: { cadenceWeeks: '2', meetingMinutes: '60', place: 'teams', noticeHours: '48' },
+    });
+    assert.equal(alongside.result, 'changed');
+    assert.equal(alongside.agreement.version, 3);
+    assert.deepEqual(
+      alongside.agreement.terms.duration,
+      byMentor.terms.duration,
+      'the mentor’s change stays',
+    );
+    assert.equal(alongside.agreement.terms.cadenceWeeks, 2);
+    // The mentor's older card for the step the aktori just changed is stale now.
+    const late = run(alongside.agreement, MENTOR, {
+      kind: 'save-step',
+      step: 'rules',
+      version: 2,
+      values: { cadenceWeeks: '6', meetingMinutes: '60', place: 'teams', noticeHours: '48' },
+    });
+    assert.equal(late.result, 'stale');
+  });
+
   it('is in force only when every member accepted the same version', () => {
     let a = goals(fresh());
     const first = accept(a, MENTOR);

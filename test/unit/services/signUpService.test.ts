@@ -83,6 +83,32 @@ describe('signing up', () => {
     assert.equal((await w.volunteers.list(w.programme.id)).length, 1);
   });
 
+  it('takes a repeat of what is saved (Teams resending the click) as a no-op: no write, nobody told', async () => {
+    const w = await world();
+    await w.signUps.signUp(ville, w.programme.id, form);
+    const row = await w.volunteers.find(w.programme.id, ville.userId);
+    const told = w.notifier.calls.length;
+    const again = await w.signUps.signUp(ville, w.programme.id, form, undefined, { shown: '' });
+    assert.equal(again.outcome, 'unchanged');
+    assert.equal((await w.volunteers.find(w.programme.id, ville.userId))?.etag, row?.etag);
+    assert.equal(w.notifier.calls.length, told);
+  });
+
+  it('refuses a late click from a form older than the saved sign-up; a form showing it saves', async () => {
+    const w = await world();
+    await w.signUps.signUp(ville, w.programme.id, form, undefined, { shown: '' });
+    const saved = await w.volunteers.find(w.programme.id, ville.userId);
+    await assert.rejects(
+      w.signUps.signUp(ville, w.programme.id, { ...form, unit: 'HR' }, undefined, { shown: '' }),
+      (err: unknown) => err instanceof PolkuError && err.code === 'sign_up_changed',
+    );
+    const fresh = await w.signUps.signUp(ville, w.programme.id, { ...form, unit: 'HR' }, undefined, {
+      shown: saved?.value.updatedAt ?? '',
+    });
+    assert.equal(fresh.outcome, 'updated');
+    assert.equal(fresh.volunteer.unit, 'HR');
+  });
+
   it('refuses a change once paired', async () => {
     const w = await world();
     const { volunteer } = await w.signUps.signUp(ville, w.programme.id, form);

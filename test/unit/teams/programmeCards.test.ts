@@ -277,12 +277,12 @@ describe('signUpFormCard', () => {
     }
   });
 
-  it('saves with the programme and role; a new sign-up can switch role but not withdraw', () => {
+  it('saves with the programme, the role and the sign-up it showed (none); a new sign-up can switch role but not withdraw', () => {
     const found = actions(signUpFormCard(cohort, 'mentor', undefined, 'en'));
     assert.deepEqual(
       found.map((a) => [a.verb, a.data, a.associatedInputs]),
       [
-        ['signup.save', { programmeId: PROGRAMME_ID, role: 'mentor' }, undefined],
+        ['signup.save', { programmeId: PROGRAMME_ID, role: 'mentor', shown: '' }, undefined],
         ['signup.open', { programmeId: PROGRAMME_ID, role: 'aktori' }, 'none'],
       ],
     );
@@ -300,7 +300,8 @@ describe('signUpFormCard', () => {
     assert.deepEqual(
       actions(json).map((a) => [a.verb, a.data]),
       [
-        ['signup.save', { programmeId: PROGRAMME_ID, role: 'mentor' }],
+        // The sign-up it showed, so a late copy of this click cannot undo a newer save.
+        ['signup.save', { programmeId: PROGRAMME_ID, role: 'mentor', shown: mentor.updatedAt }],
         ['signup.withdraw', { programmeId: PROGRAMME_ID }],
         ['signup.open', { programmeId: PROGRAMME_ID, role: 'aktori' }],
       ],

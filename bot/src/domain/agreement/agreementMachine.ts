@@ -78,6 +78,7 @@ export function startAgreement(input: {
     steps: Object.fromEntries(members.map((m) => [m, 'duration' as const])),
     inForce: undefined,
     lastChange: undefined,
+    stepVersions: {},
   };
 }
 
@@ -112,7 +113,11 @@ function saveStep(
   const next = neighbour(cmd.step, 1);
   // The values are already the agreement's (a repeated invoke, or nothing edited): just move on.
   if (sameTerms(terms, a.terms)) return moved(a, me, next);
-  if (cmd.version !== a.version) return { result: 'stale', agreement: a, changedBy: a.lastChange };
+  // An older card is stale only when this step changed since it was shown; a change to another step (the
+  // partner saving theirs at the same moment) stays, and this one is applied on top of it.
+  const stepChanged = a.stepVersions ? (a.stepVersions[cmd.step] ?? 0) : a.version;
+  if (cmd.version > a.version || (cmd.version < a.version && stepChanged > cmd.version))
+    return { result: 'stale', agreement: a, changedBy: a.lastChange };
   const version = a.version + 1;
   return {
     result: 'changed',
@@ -123,6 +128,8 @@ function saveStep(
       terms,
       steps: { ...a.steps, [me]: next },
       lastChange: { by: me, byName: ctx.actor.name, at: ctx.now.toISOString(), version },
+      // An agreement from before stepVersions counts every step as changed in its current version.
+      stepVersions: { ...(a.stepVersions ?? everyStep(a.version)), [cmd.step]: version },
     },
   };
 }
@@ -180,8 +187,14 @@ function reopen(
       version,
       steps: Object.fromEntries(membersOf(a).map((m) => [m, 'review' as const])),
       lastChange: { by: ctx.actor.id, byName: ctx.actor.name, at: ctx.now.toISOString(), version },
+      // A new phase: every card from before it is stale.
+      stepVersions: everyStep(version),
     },
   };
+}
+
+function everyStep(version: number): Partial<Record<AgreementStep, number>> {
+  return Object.fromEntries(AGREEMENT_STEPS.map((s) => [s, version]));
 }
 
 function moved(a: Agreement, member: string, step: AgreementStep): Outcome {

@@ -86,6 +86,12 @@ export interface Agreement {
     | { readonly version: number; readonly at: string; readonly terms: AgreementTerms }
     | undefined;
   readonly lastChange: AgreementChange | undefined;
+  /**
+   * The version in which each step's terms last changed (a reopen counts for every step). A save from a card
+   * older than the agreement is stale only if its own step changed since: two members saving different steps
+   * at once both keep theirs. Absent in agreements from before it existed: every older card is then stale.
+   */
+  readonly stepVersions?: Readonly<Partial<Record<AgreementStep, number>>>;
 }
 
 export function membersOf(a: Pick<Agreement, 'mentorId' | 'aktoriIds'>): string[] {

@@ -18,7 +18,12 @@ export type DashboardMeetingInput = Pick<
 
 import type { Programme } from '../programme/programme';
 import { countVolunteers, type Volunteer } from '../programme/volunteer';
-import { type Evaluation, type EvaluationSummary, summariseEvaluations } from '../rhythm/evaluation';
+import {
+  type Evaluation,
+  type EvaluationSummary,
+  MIN_ANSWERS_TO_SHOW,
+  summariseEvaluations,
+} from '../rhythm/evaluation';
 import type { Learning } from '../rhythm/learning';
 import { parseTime } from './attention';
 import { type FunnelCount, funnel } from './funnel';
@@ -99,12 +104,24 @@ export function buildDashboard(input: DashboardInput, now: Date): Dashboard {
     pairs: rows,
     meetingsPerMonth: meetingsPerMonth(input.meetings, input.programme.timeZone, at),
     funnel: funnel(input.volunteers, input.pairs),
-    evaluations: {
-      all: summariseEvaluations(input.evaluations),
-      mentors: summariseEvaluations(input.evaluations.filter((e) => e.role === 'mentor')),
-      aktoris: summariseEvaluations(input.evaluations.filter((e) => e.role === 'aktori')),
-    },
+    evaluations: evaluationTotals(input.evaluations),
     learnings: sharedLearnings(input.learnings),
+  };
+}
+
+/**
+ * Totals over all answers and by role, each from at least three answers. A role's totals are also left out
+ * when the other role has one or two answers: "all minus mentors" would otherwise be those few aktoris' answers.
+ */
+export function evaluationTotals(answers: readonly Evaluation[]): Dashboard['evaluations'] {
+  const mentors = answers.filter((e) => e.role === 'mentor');
+  const aktoris = answers.filter((e) => e.role === 'aktori');
+  const few = (n: number) => n > 0 && n < MIN_ANSWERS_TO_SHOW;
+  const byRole = !few(mentors.length) && !few(aktoris.length);
+  return {
+    all: summariseEvaluations(answers),
+    mentors: byRole ? summariseEvaluations(mentors) : undefined,
+    aktoris: byRole ? summariseEvaluations(aktoris) : undefined,
   };
 }
 

@@ -43,6 +43,8 @@ export interface Suggestion {
   readonly timeZone: string;
   /** How many meetings "book the first phase" would book; 0 when that is not on offer. */
   readonly phaseMeetings: number;
+  /** The number the next booking takes: a card carries it, so a late copy of its click is recognised. */
+  readonly nextNumber: number;
 }
 
 export class BookingService {
@@ -72,6 +74,7 @@ export class BookingService {
       durationMinutes: terms.meetingMinutes,
       timeZone: zoneOf(calendars, actor, view),
       phaseMeetings: phase >= 2 ? phase : 0,
+      nextNumber: nextMeetingNumber(meetings),
     };
   }
 

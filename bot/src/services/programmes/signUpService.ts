@@ -30,7 +30,7 @@ export interface SignUpServiceDeps {
   readonly onNotifyError: (err: unknown, what: string) => void;
 }
 
-export type SignUpOutcome = 'created' | 'updated' | 'withdrawn';
+export type SignUpOutcome = 'created' | 'updated' | 'unchanged' | 'withdrawn';
 
 export class SignUpService {
   constructor(private readonly deps: SignUpServiceDeps) {}
@@ -48,14 +48,16 @@ export class SignUpService {
    * (the card action needs it for its answer): one storage read fewer, the
    * same checks. `answeredInPlace`: the person saved from the form in their
    * own 1:1 chat and the card there becomes the confirmation, so no second
-   * message is sent.
+   * message is sent. `shown`: the saved sign-up's updatedAt the form showed
+   * ('' for none), so a late copy of an older form's click cannot overwrite a
+   * newer save (Teams may deliver a click again, after a newer one).
    */
   async signUp(
     actor: Actor,
     programmeId: string,
     raw: unknown,
     known?: Programme,
-    options: { readonly answeredInPlace?: boolean } = {},
+    options: { readonly answeredInPlace?: boolean; readonly shown?: string } = {},
   ): Promise<{ volunteer: Volunteer; outcome: SignUpOutcome }> {
     const programme =
       this.sameProgramme(actor, programmeId, known) ?? (await this.programmeFor(actor, programmeId));
@@ -64,7 +66,9 @@ export class SignUpService {
       throw new PolkuError('conflict', 'Sign-up for this programme has closed', { code: 'sign_up_closed' });
     }
     const profile = parseVolunteerProfile(raw, programme);
-    const { saved, outcome } = await this.save(actor, programmeId, profile, now.toISOString());
+    const { saved, outcome } = await this.save(actor, programmeId, profile, now.toISOString(), options.shown);
+    // A repeat of what is saved (a double click, Teams resending the click) changes nothing and tells nobody.
+    if (outcome === 'unchanged') return { volunteer: saved.value, outcome };
     await this.deps.access.grant(actor.tenantId, actor.userId, {
       programmeId,
       name: programme.name,
@@ -84,6 +88,7 @@ export class SignUpService {
     programmeId: string,
     profile: VolunteerProfile,
     at: string,
+    shown?: string,
   ): Promise<{ saved: Versioned<Volunteer>; outcome: SignUpOutcome }> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -109,6 +114,14 @@ export class SignUpService {
         throw new ConflictError('Volunteer');
       }
       assertNotPaired(existing.value);
+      if (existing.value.status === 'active') {
+        if (sameProfile(existing.value, profile)) return { saved: existing, outcome: 'unchanged' };
+        if (shown !== undefined && shown !== existing.value.updatedAt) {
+          throw new PolkuError('changed', 'The sign-up was saved again after this form was shown', {
+            code: 'sign_up_changed',
+          });
+        }
+      }
       const volunteer: Volunteer = {
         ...existing.value,
         ...profile,
@@ -166,6 +179,20 @@ export class SignUpService {
     }
     await Promise.all(tasks);
   }
+}
+
+function sameProfile(v: Volunteer, p: VolunteerProfile): boolean {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    v.role === p.role &&
+    same(v.offers, p.offers) &&
+    same(v.wants, p.wants) &&
+    v.unit === p.unit &&
+    same(v.languages, p.languages) &&
+    v.capacity === p.capacity &&
+    v.note === p.note
+  );
 }
 
 function assertNotPaired(v: Volunteer): void {

@@ -59,6 +59,8 @@ export interface MeetingSlotsInput {
   readonly phaseMeetings?: number;
   /** Moving a booked meeting instead of booking a new one. */
   readonly move?: { readonly number: number; readonly start: number; readonly end: number };
+  /** The number a booking from this card takes (BookingService.suggest). */
+  readonly nextNumber?: number;
 }
 
 export function meetingSlotsCard(input: MeetingSlotsInput, locale: Locale): AdaptiveCard {
@@ -84,8 +86,13 @@ export function meetingSlotsCard(input: MeetingSlotsInput, locale: Locale): Adap
       ),
     );
   }
-  // A move names the time it moves from, so a click after someone else moved the meeting is recognised.
-  const from = move ? { number: move.number, from: new Date(move.start).toISOString() } : {};
+  // A move names the time it moves from, so a click after someone else moved the meeting is recognised; a
+  // booking names the number it takes, so a late copy of the click after that meeting changed books no other.
+  const from = move
+    ? { number: move.number, from: new Date(move.start).toISOString() }
+    : input.nextNumber !== undefined
+      ? { number: input.nextNumber }
+      : {};
   const actions = slots.map((slot) =>
     execute(
       formatSlot(slot.start, slot.end, timeZone, locale),

@@ -120,6 +120,8 @@ export function signUpFormCard(
       {
         programmeId: programme.id,
         role,
+        // The saved sign-up this form showed ('' for none): a late copy of this click cannot undo a newer save.
+        shown: existing?.updatedAt ?? fromDraft('shown') ?? '',
       },
       { style: 'positive' },
     ),
