@@ -53,6 +53,9 @@ export interface AgreementView {
 
 const MAX_ATTEMPTS = 4;
 
+/** Longer than any live request takes to finish what follows its save. */
+const ABANDONED_AFTER_MS = 20_000;
+
 export class AgreementService {
   constructor(private readonly deps: AgreementServiceDeps) {}
 
@@ -154,8 +157,20 @@ export class AgreementService {
       });
       if (outcome.result === 'no-op' || outcome.result === 'stale') {
         // A repeat (Teams resends an invoke that got no answer, say from a process that died right after
-        // saving) also finishes what that process may not have: the supervisor's row.
-        await this.syncPairRow(programme, pair, current.value);
+        // saving) also finishes what that process may not have: the members' "in force" message, then
+        // the supervisor's row. The row is written after the message, so a row still behind means the
+        // message may not have gone: at least once, as the scheduler's sends are.
+        const behind = this.pairRowBehind(pair, current.value);
+        // A double click arrives while the first request is still sending: only a change older than a
+        // request can take (Teams gives up on an invoke after about 15 s) was left by a process that died.
+        const changedAt = Date.parse(current.value.lastChange?.at ?? '');
+        const abandoned = !(now.getTime() - changedAt < ABANDONED_AFTER_MS);
+        if (behind && abandoned && agreementStatus(current.value) === 'in-force') {
+          await this.deps.notifier
+            .agreementInForce(programme, pair, current.value)
+            .catch((err: unknown) => this.deps.onNotifyError(err, 'agreement in force'));
+        }
+        if (behind) await this.writePairRow(programme, pair, current.value);
         return { agreement: outcome.agreement, programme, pair, outcome };
       }
       try {
@@ -224,21 +239,21 @@ export class AgreementService {
       before.inForce?.version === after.inForce?.version
     )
       return;
-    await this.writePairRow(programme, pair, after);
+    // The message first, the row after: a row still behind tells a repeat the message may be missing.
     if (outcome.result === 'changed' && outcome.nowInForce) {
       await this.deps.notifier
         .agreementInForce(programme, pair, after)
         .catch((err: unknown) => this.deps.onNotifyError(err, 'agreement in force'));
     }
+    await this.writePairRow(programme, pair, after);
   }
 
-  /** The supervisor's row, written when it does not say what the stored agreement says. */
-  private async syncPairRow(programme: Programme, pair: Pair, agreement: Agreement): Promise<void> {
+  /** Whether the supervisor's row does not yet say what the stored agreement says. */
+  private pairRowBehind(pair: Pair, agreement: Agreement): boolean {
     const row = pair.agreement;
     if (row?.status === agreementStatus(agreement) && row.version === (agreement.inForce?.version ?? 0))
-      return;
-    if (!row && agreementStatus(agreement) === 'drafting') return;
-    await this.writePairRow(programme, pair, agreement);
+      return false;
+    return !(!row && agreementStatus(agreement) === 'drafting');
   }
 
   private async writePairRow(programme: Programme, pair: Pair, agreement: Agreement): Promise<void> {
