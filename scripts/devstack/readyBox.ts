@@ -19,6 +19,8 @@ export function readyBox(settings: DevStackSettings, seconds: number): string {
     `Health                     http://127.0.0.1:${settings.server.port}/healthz`,
     `Table storage (Azurite)    http://127.0.0.1:${settings.azurite.port}  data: ${settings.azuriteLocation}`,
     `Graph emulator (stand-in)  http://127.0.0.1:${settings.graph.port}/v1.0  bookings: /_emulator/events`,
+    `Rhythm now (nudges, check-ins, digest as of a later time):`,
+    `  curl -X POST 127.0.0.1:${settings.server.port}/api/v1/dev/scheduler/tick -d '{"at":"<ISO time>"}' -H 'content-type: application/json'`,
     '',
     'All on loopback only. Ctrl-C stops everything.',
   ];
