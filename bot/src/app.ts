@@ -115,6 +115,8 @@ export async function createApp(
     programmeService: programmes,
     now,
     onNotifyError,
+    // The planner is built below; this runs only once a sign-up is saved.
+    refreshAnnouncementLater: (programme) => planner.planAnnouncementRefresh(programme),
   });
   const programmeLifecycle = new ProgrammeLifecycleService({
     programmes: programmeStore,
@@ -279,6 +281,11 @@ export async function createApp(
       prompts: rhythmPrompts,
       nudges: new MeetingNudges(notifier),
       digests: new WeeklyDigests(dashboard, notifier),
+      refreshAnnouncement: async (tenantId, programmeId) => {
+        const { value: programme } = await programmeStore.get(tenantId, programmeId);
+        if (programme.announcement)
+          await notifier.updateAnnouncement(programme, await programmes.counts(programmeId));
+      },
       reconcile: async (programmeId, pairId, number, bookedAt) => {
         await booking.reconcile(programmeId, pairId, number, bookedAt);
       },

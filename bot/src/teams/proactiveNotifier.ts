@@ -69,11 +69,32 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
   async updateAnnouncement(programme: Programme, counts: VolunteerCounts): Promise<void> {
     const posted = programme.announcement;
     if (!posted) return;
+    await this.deps.pacer?.acquire(programme.tenantId, posted.conversationId);
+    await this.putAnnouncement(programme, posted.activityId, counts);
+  }
+
+  async updateAnnouncementIfFree(
+    programme: Programme,
+    counts: () => Promise<VolunteerCounts>,
+  ): Promise<boolean> {
+    const posted = programme.announcement;
+    if (!posted) return true;
+    if (this.deps.pacer && !this.deps.pacer.tryAcquire(programme.tenantId, posted.conversationId))
+      return false;
+    await this.putAnnouncement(programme, posted.activityId, await counts());
+    return true;
+  }
+
+  private async putAnnouncement(
+    programme: Programme,
+    activityId: string,
+    counts: VolunteerCounts,
+  ): Promise<void> {
     const channel = await this.channelReference(programme);
     await this.continueIn(channel, async (context) => {
       const card = announcementCard(programme, counts, this.deps.now(), programme.language);
       await context.updateActivity({
-        id: posted.activityId,
+        id: activityId,
         type: 'message',
         attachments: [CardFactory.adaptiveCard(card)],
       } as Partial<Activity>);

@@ -53,6 +53,13 @@ class SlidingWindow {
     return 0;
   }
 
+  /** Whether take() would let a send through now, without taking it. */
+  hasRoom(): boolean {
+    const t = this.now();
+    const recent = this.sent.filter((at) => at > t - WINDOW_MS).length;
+    return recent < this.perSecond && this.nextAt - t <= 0;
+  }
+
   /** Nothing sent in the last second: the window can be forgotten. */
   idle(): boolean {
     const last = this.sent.at(-1);
@@ -91,6 +98,22 @@ export class SendPacer {
         await this.sleep(waitTenant);
       }
     }
+  }
+
+  /**
+   * Takes a slot only if one is free now, for sends that can be left to
+   * later instead of waited for (a refresh that the scheduler can do).
+   */
+  tryAcquire(tenantId: string, conversationId: string): boolean {
+    const conversation = this.window(
+      this.conversations,
+      conversationId,
+      this.limits.perConversationPerSecond,
+    );
+    if (!conversation.hasRoom()) return false;
+    const tenant = this.window(this.tenants, tenantId, this.limits.perTenantPerSecond);
+    if (!tenant.hasRoom()) return false;
+    return conversation.take() === 0 && tenant.take() === 0;
   }
 
   private window(map: Map<string, SlidingWindow>, key: string, perSecond: number): SlidingWindow {

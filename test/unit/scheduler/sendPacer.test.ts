@@ -57,4 +57,18 @@ describe('pacing proactive sends to Teams’ limits', () => {
     }
     assert.ok(clock.now() <= 1100, String(clock.now()));
   });
+
+  it('takes a slot only when one is free now, never waiting', async () => {
+    const clock = virtualClock();
+    const pacer = new SendPacer(
+      { perTenantPerSecond: 50, perConversationPerSecond: 7 },
+      clock.now,
+      clock.sleep,
+    );
+    assert.equal(pacer.tryAcquire('tenant', 'channel'), true);
+    assert.equal(pacer.tryAcquire('tenant', 'channel'), false, 'the next slot is one interval away');
+    assert.equal(clock.now(), 0, 'nothing waited');
+    await clock.sleep(200);
+    assert.equal(pacer.tryAcquire('tenant', 'channel'), true);
+  });
 });

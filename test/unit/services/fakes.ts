@@ -11,6 +11,7 @@ import type {
   ProgrammeNotifier,
   ProgrammeRepository,
   Versioned,
+  VolunteerCounts,
   VolunteerRepository,
 } from '../../../bot/src/services/programmes/ports';
 import type { ProgrammeAccess } from '../../../bot/src/store/accessStore';
@@ -121,6 +122,13 @@ export class RecordingNotifier implements ProgrammeNotifier {
   }
   async updateAnnouncement(...args: unknown[]) {
     this.calls.push({ what: 'updateAnnouncement', args });
+  }
+  /** The channel has room unless a test says otherwise: then the refresh is left for later. */
+  channelBusy = false;
+  async updateAnnouncementIfFree(programme: Programme, counts: () => Promise<VolunteerCounts>) {
+    if (this.channelBusy) return false;
+    this.calls.push({ what: 'updateAnnouncement', args: [programme, await counts()] });
+    return true;
   }
   async confirmSignUp(...args: unknown[]) {
     this.calls.push({ what: 'confirmSignUp', args });

@@ -126,4 +126,37 @@ describe('signing up', () => {
     await w.signUps.signUp(ville, w.programme.id, form, other);
     assert.equal(w.programmes.gets, 1);
   });
+
+  it('refreshes the announcement at once while the channel has room, and leaves it to the scheduler when not', async () => {
+    const w = await world();
+    const announced: Programme = { ...w.programme, announcement: { activityId: 'a1', conversationId: 'c1' } };
+    const later: string[] = [];
+    const signUps = new SignUpService({
+      programmes: w.programmes,
+      volunteers: w.volunteers,
+      access: new FakeAccess(),
+      notifier: w.notifier,
+      programmeService: new ProgrammeService({
+        programmes: w.programmes,
+        volunteers: w.volunteers,
+        access: new FakeAccess(),
+        notifier: w.notifier,
+        now,
+      }),
+      now,
+      onNotifyError: (err) => {
+        throw err;
+      },
+      refreshAnnouncementLater: async (p) => {
+        later.push(p.id);
+      },
+    });
+    await signUps.signUp(ville, announced.id, form, announced);
+    assert.equal(w.notifier.calls.filter((c) => c.what === 'updateAnnouncement').length, 1);
+    assert.deepEqual(later, []);
+    w.notifier.channelBusy = true;
+    await signUps.signUp(boss, announced.id, { ...form, role: 'aktori', wants: 'theme:career' }, announced);
+    assert.equal(w.notifier.calls.filter((c) => c.what === 'updateAnnouncement').length, 1, 'not at once');
+    assert.deepEqual(later, [announced.id], 'left to the scheduler');
+  });
 });

@@ -13,6 +13,7 @@ export const DUE_KINDS = [
   'evaluation',
   'digest',
   'meeting.reconcile',
+  'announcement.refresh',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 

@@ -74,8 +74,14 @@ export interface ProgrammeNotifier {
     programme: Programme,
     counts: VolunteerCounts,
   ): Promise<{ activityId: string; conversationId: string }>;
-  /** Refreshes the counts on the posted card. */
+  /** Refreshes the counts on the posted card, waiting for Teams' limit for the channel if need be. */
   updateAnnouncement(programme: Programme, counts: VolunteerCounts): Promise<void>;
+  /**
+   * Refreshes the counts now if the channel's send limit has room, and
+   * answers false if not: the caller leaves the refresh to the scheduler, so
+   * a burst of sign-ups becomes a few refreshes instead of one each.
+   */
+  updateAnnouncementIfFree(programme: Programme, counts: () => Promise<VolunteerCounts>): Promise<boolean>;
   /** Confirms a sign-up (or its change or withdrawal) in the person's personal chat. */
   confirmSignUp(programme: Programme, volunteer: Volunteer): Promise<void>;
   /** Introduces a new pair to each member in personal chat. Returns who could not be reached. */

@@ -28,6 +28,8 @@ export interface SignUpServiceDeps {
   readonly programmeService: ProgrammeService;
   readonly now: () => Date;
   readonly onNotifyError: (err: unknown, what: string) => void;
+  /** Leaves a refresh of the announcement's counts to the scheduler (it coalesces them). */
+  readonly refreshAnnouncementLater?: (programme: Programme) => Promise<void>;
 }
 
 export type SignUpOutcome = 'created' | 'updated' | 'unchanged' | 'withdrawn';
@@ -170,10 +172,17 @@ export class SignUpService {
             .catch((err: unknown) => this.deps.onNotifyError(err, 'confirm sign-up')),
         ];
     if (programme.announcement) {
+      // Teams takes about 7 messages a second into one channel: during a burst of sign-ups the refresh
+      // waits for the scheduler, which makes one of many (the counts are read when it runs).
+      const counts = () => this.deps.programmeService.counts(programme.id);
       tasks.push(
-        this.deps.programmeService
-          .counts(programme.id)
-          .then((counts) => this.deps.notifier.updateAnnouncement(programme, counts))
+        this.deps.notifier
+          .updateAnnouncementIfFree(programme, counts)
+          .then(async (done) => {
+            if (done) return;
+            if (this.deps.refreshAnnouncementLater) await this.deps.refreshAnnouncementLater(programme);
+            else await this.deps.notifier.updateAnnouncement(programme, await counts());
+          })
           .catch((err: unknown) => this.deps.onNotifyError(err, 'update announcement counts')),
       );
     }

@@ -54,6 +54,8 @@ export interface DueHandlerDeps {
   readonly prompts: RhythmPrompts;
   readonly nudges: NudgeSender;
   readonly digests: DigestSender;
+  /** Refreshes a programme's announcement counts (coalesced sign-ups). */
+  readonly refreshAnnouncement?: (tenantId: string, programmeId: string) => Promise<void>;
   /**
    * Calls off a calendar event a failed booking may have left, or puts a booked meeting's event back in step
    * after a failed move or cancel (`bookedAt`, the meeting's start then) (BookingService.reconcile).
@@ -81,6 +83,9 @@ export function dueHandler(deps: DueHandlerDeps): DueHandler {
         return evaluation(deps, item, at);
       case 'digest':
         return digest(deps, item, at);
+      case 'announcement.refresh':
+        await deps.refreshAnnouncement?.(item.tenantId, item.programmeId);
+        return 'done';
       case 'meeting.reconcile':
         if (deps.reconcile && item.pairId && item.meetingNumber !== undefined) {
           await deps.reconcile(item.programmeId, item.pairId, item.meetingNumber, item.meetingStart);

@@ -29,6 +29,7 @@ export interface RhythmPlannerDeps {
 }
 
 const RECONCILE_AFTER_MS = 10 * 60_000;
+const REFRESH_EVERY_MS = 10_000;
 
 export class RhythmPlanner implements MeetingScheduleListener {
   constructor(private readonly deps: RhythmPlannerDeps) {}
@@ -70,6 +71,23 @@ export class RhythmPlanner implements MeetingScheduleListener {
         ...(meeting.status === 'booked' ? { meetingStart: meeting.start } : {}),
         // Long enough for Graph to have recovered from whatever failed the create.
         dueAt: this.deps.now().getTime() + RECONCILE_AFTER_MS,
+      },
+    ]);
+  }
+
+  /**
+   * A refresh of the announcement's counts, at the next ten-second mark:
+   * every sign-up in those ten seconds names the same item, so a burst
+   * becomes one refresh.
+   */
+  async planAnnouncementRefresh(programme: Pick<Programme, 'id' | 'tenantId'>): Promise<void> {
+    const now = this.deps.now().getTime();
+    await this.deps.due.schedule([
+      {
+        kind: 'announcement.refresh',
+        tenantId: programme.tenantId,
+        programmeId: programme.id,
+        dueAt: Math.ceil((now + 1) / REFRESH_EVERY_MS) * REFRESH_EVERY_MS,
       },
     ]);
   }
