@@ -19,6 +19,20 @@ export interface BotCredentials {
   readonly tenantId: string;
   /** Absent with a managed identity. */
   readonly password?: string;
+  /** Sovereign clouds only: Bot Framework endpoints instead of the public cloud's. */
+  readonly cloud?: BotCloudEndpoints;
+}
+
+/** Each one left out keeps the public cloud's value. */
+export interface BotCloudEndpoints {
+  /** OpenID metadata of the channel's signing keys, for tokens on incoming activities. */
+  readonly openIdMetadataUrl?: string;
+  /** The issuer those tokens must name. */
+  readonly tokenIssuer?: string;
+  /** Where the bot gets its own tokens for replies. */
+  readonly loginUrl?: string;
+  /** The scope (audience) of those tokens. */
+  readonly oauthScope?: string;
 }
 
 export interface GraphConfig {
@@ -204,12 +218,15 @@ function readBot(
   const password = get('MICROSOFT_APP_PASSWORD');
   const tenantId = get('MICROSOFT_APP_TENANT_ID');
   const appTypeRaw = get('MICROSOFT_APP_TYPE') ?? (password ? 'SingleTenant' : 'UserAssignedMSI');
+  const cloudNames = Object.keys(BOT_CLOUD_VARIABLES) as Array<keyof typeof BOT_CLOUD_VARIABLES>;
   if (mode === 'local') {
     if (appId || password) {
       problems.push(
         'MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD are set but POLKU_MODE is local; remove them or use azure',
       );
     }
+    const set = cloudNames.filter((name) => get(name) !== undefined);
+    if (set.length > 0) problems.push(`Only azure mode reads ${set.join(', ')}; remove it in local mode`);
     return undefined;
   }
   if (!appId) problems.push('MICROSOFT_APP_ID is required in azure mode (the bot registration’s app id)');
@@ -223,8 +240,38 @@ function readBot(
   if (appType !== 'UserAssignedMSI' && !password) {
     problems.push(`MICROSOFT_APP_PASSWORD is required when MICROSOFT_APP_TYPE is ${appType}`);
   }
-  return { appId: appId ?? '', appType, tenantId: tenantId ?? '', ...(password ? { password } : {}) };
+  const cloud: Record<string, string> = {};
+  for (const name of cloudNames) {
+    const value = get(name);
+    if (value === undefined) continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push(`${name} is not a URL: "${value}"`);
+    }
+    // Signing keys and tokens over plain http could be swapped in transit; loopback is for tests.
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      problems.push(`${name} must use https`);
+    }
+    cloud[BOT_CLOUD_VARIABLES[name]] = value;
+  }
+  return {
+    appId: appId ?? '',
+    appType,
+    tenantId: tenantId ?? '',
+    ...(password ? { password } : {}),
+    ...(Object.keys(cloud).length > 0 ? { cloud: cloud as BotCloudEndpoints } : {}),
+  };
 }
+
+/** Sovereign-cloud overrides of the Bot Framework endpoints (azure mode). */
+const BOT_CLOUD_VARIABLES = {
+  BOT_OPENID_METADATA_URL: 'openIdMetadataUrl',
+  BOT_TOKEN_ISSUER: 'tokenIssuer',
+  BOT_LOGIN_URL: 'loginUrl',
+  BOT_OAUTH_SCOPE: 'oauthScope',
+} as const satisfies Record<string, keyof BotCloudEndpoints>;
 
 function readTables(get: (n: string) => string | undefined, mode: Mode, problems: string[]): TablesConfig {
   const connectionString = get('TABLES_CONNECTION_STRING');

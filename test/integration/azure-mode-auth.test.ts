@@ -4,9 +4,14 @@
  * nothing stored, nobody messaged), and every authenticated tab API route
  * with a missing, expired, forged, wrong-audience, other-tenant or
  * scope-less token. sso.test.ts proves valid Teams tokens work; this file is
- * the refusals, route by route.
+ * the refusals, route by route, and the one acceptance sso.test.ts cannot
+ * show: a Bot Framework token signed as the channel signs it, verified
+ * against a loopback stand-in for its OpenID keys (BOT_OPENID_METADATA_URL).
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
 import { DEMO_USERS } from '../../bot/src/devsupport/demoOrganisation';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
@@ -27,7 +32,7 @@ import {
 import { type ServerHandle, startServer } from '../support/serverProcess';
 import { DEV_ONLY_ROUTES, fillRoute, PUBLIC_ROUTES, registeredApiRoutes } from '../support/tabApiRoutes';
 import { dumpTables } from '../support/tableDump';
-import { message } from '../support/teamsActivities';
+import { installationUpdate, message } from '../support/teamsActivities';
 
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const PAIR = 'p0123456789abcdef';
@@ -182,5 +187,175 @@ describe('azure mode: no valid token, no entry', function () {
     }
     for (const [, token] of tokens)
       if (token) assert.ok(!server.logs().includes(token), 'no token in the log');
+  });
+});
+
+/** A loopback stand-in for the Bot Framework channel's OpenID metadata and signing keys. */
+async function startBotFrameworkKeys(keys: readonly SigningKey[]): Promise<{
+  metadataUrl: string;
+  fetches(): number;
+  close(): Promise<void>;
+}> {
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    const { port } = server.address() as AddressInfo;
+    if (req.url === '/v1/.well-known/openidconfiguration') {
+      const metadata = {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metadata));
+      return;
+    }
+    if (req.url === '/v1/.well-known/keys') {
+      count += 1;
+      // As the Bot Framework publishes them: each key endorsed for the channels it may sign for.
+      const body = {
+        keys: keys.map((k) => ({
+          ...k.publicKey.export({ format: 'jwk' }),
+          kid: k.kid,
+          kty: 'RSA',
+          use: 'sig',
+          endorsements: ['msteams'],
+        })),
+      };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    metadataUrl: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`,
+    fetches: () => count,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('azure mode: a valid Bot Framework token is let in', function () {
+  this.timeout(90000);
+  let azurite: AzuriteHandle;
+  let jwks: JwksServer;
+  let channelKeys: Awaited<ReturnType<typeof startBotFrameworkKeys>>;
+  let connector: ConnectorStandIn;
+  let server: ServerHandle;
+  let key: SigningKey;
+  const prefix = `ok${Math.random().toString(36).slice(2, 8)}`;
+
+  before(async () => {
+    key = signingKey('bot-framework-key');
+    [azurite, jwks, channelKeys, connector] = await Promise.all([
+      startAzurite(),
+      startJwksServer(TENANT, [signingKey('entra-key')]),
+      startBotFrameworkKeys([key]),
+      startConnectorStandIn(),
+    ]);
+    server = await startServer({
+      POLKU_MODE: 'azure',
+      HOST: '127.0.0.1',
+      MICROSOFT_APP_ID: BOT_ID,
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      BOT_OPENID_METADATA_URL: channelKeys.metadataUrl,
+      TABLES_CONNECTION_STRING: azurite.connectionString,
+      TABLE_PREFIX: prefix,
+      GRAPH_TENANT_ID: TENANT,
+      GRAPH_CLIENT_ID: CLIENT_ID,
+      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      AAD_APP_ID_URI: APP_ID_URI,
+      ENTRA_AUTHORITY_URL: jwks.authorityUrl,
+    });
+  });
+  after(async () => {
+    await server?.stop();
+    await connector?.close();
+    await channelKeys?.close();
+    await jwks?.close();
+    await azurite?.stop();
+  });
+
+  function channelToken(
+    claims: Record<string, unknown> = {},
+    signWith = key,
+    kid = key.kid,
+  ): Promise<string> {
+    const t = Math.floor(Date.now() / 1000);
+    const payload: Record<string, unknown> = {
+      iss: 'https://api.botframework.com',
+      aud: BOT_ID,
+      serviceurl: connector.serviceUrl,
+      nbf: t - 60,
+      iat: t - 60,
+      exp: t + 3600,
+    };
+    for (const [name, value] of Object.entries(claims)) {
+      if (value === undefined) delete payload[name];
+      else payload[name] = value;
+    }
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+      .sign(signWith.privateKey);
+  }
+
+  // An installation without a locale: the bot stores the conversation reference and sends nothing, so the
+  // turn runs to the end without the outbound token (MSAL accepts only an https authority, no stand-in here).
+  function install(): Record<string, unknown> {
+    const activity = installationUpdate({ serviceUrl: connector.serviceUrl, user: DEMO_USERS[0]! }, 'add');
+    delete activity.locale;
+    return activity;
+  }
+
+  async function post(activity: Record<string, unknown>, token: string): Promise<Response> {
+    return fetch(`${server.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  async function storedRows(): Promise<number> {
+    const stored = await dumpTables(azurite.connectionString, prefix);
+    return Object.values(stored).reduce((n, rows) => n + rows.length, 0);
+  }
+
+  it('refuses tokens the channel did not sign for this bot and this serviceUrl, with the keys in reach', async () => {
+    const refusals: Array<[string, string]> = [
+      ['another audience', await channelToken({ aud: CLIENT_ID })],
+      ['another issuer', await channelToken({ iss: 'https://sts.windows.net/attacker/' })],
+      ['another serviceUrl', await channelToken({ serviceurl: 'https://smba.attacker.example/' })],
+      ['expired', await channelToken({ exp: Math.floor(Date.now() / 1000) - 3600 })],
+      ['an unknown key', await channelToken({}, signingKey('attacker'), 'attacker')],
+      ['a forged signature', await channelToken({}, signingKey('attacker-2'))],
+    ];
+    for (const [what, token] of refusals) {
+      const res = await post(install(), token);
+      assert.equal(res.status, 401, what);
+      const body = (await res.json()) as { error: { code: string } };
+      assert.equal(body.error.code, 'unauthenticated', what);
+    }
+    assert.ok(channelKeys.fetches() >= 1, 'the keys were fetched from the stand-in');
+    assert.equal(await storedRows(), 0, 'nothing was stored');
+  });
+
+  it('answers 200 to an activity with a valid token, and runs the turn', async () => {
+    const activity = install();
+    const res = await post(activity, await channelToken());
+    assert.equal(res.status, 200, server.logs().slice(-2000));
+    // The handler ran: the conversation reference is stored; nothing was sent.
+    const stored = await dumpTables(azurite.connectionString, prefix);
+    const conversationId = (activity.conversation as { id: string }).id;
+    assert.ok(
+      Object.values(stored).some((rows) => JSON.stringify(rows).includes(conversationId)),
+      JSON.stringify(stored),
+    );
+    assert.equal(connector.sent.length, 0);
   });
 });

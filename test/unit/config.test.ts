@@ -81,6 +81,37 @@ describe('config', () => {
     });
   });
 
+  it('takes sovereign-cloud Bot Framework endpoints in azure mode only, over https (http on loopback)', () => {
+    const c = loadConfig({
+      ...AZURE,
+      BOT_OPENID_METADATA_URL: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+      BOT_TOKEN_ISSUER: 'https://api.botframework.us',
+      BOT_LOGIN_URL: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+      BOT_OAUTH_SCOPE: 'https://api.botframework.us',
+    });
+    assert.deepEqual(c.bot?.cloud, {
+      openIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
+      tokenIssuer: 'https://api.botframework.us',
+      loginUrl: 'https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us',
+      oauthScope: 'https://api.botframework.us',
+    });
+    assert.deepEqual(loadConfig({ ...AZURE, BOT_LOGIN_URL: 'http://127.0.0.1:4000/t' }).bot?.cloud, {
+      loginUrl: 'http://127.0.0.1:4000/t',
+    });
+    assert.match(
+      problemsOf({ ...AZURE, BOT_OPENID_METADATA_URL: 'http://login.example.net/keys' }).join(),
+      /BOT_OPENID_METADATA_URL must use https/,
+    );
+    assert.match(
+      problemsOf({ ...AZURE, BOT_TOKEN_ISSUER: 'issuer' }).join(),
+      /BOT_TOKEN_ISSUER is not a URL/,
+    );
+    assert.match(
+      problemsOf({ BOT_OAUTH_SCOPE: 'https://api.botframework.us' }).join(),
+      /Only azure mode reads BOT_OAUTH_SCOPE/,
+    );
+  });
+
   it('rejects plain-http storage, bad GUIDs, unknown modes and out-of-range numbers', () => {
     assert.match(
       problemsOf({ ...AZURE, TABLES_ENDPOINT: 'http://polku.table.core.windows.net' }).join(),

@@ -11,7 +11,7 @@ import {
   MessageFactory,
   type TurnContext,
 } from 'botbuilder';
-import type { BotCredentials } from '../config';
+import type { BotCloudEndpoints, BotCredentials } from '../config';
 import { isPolkuError } from '../domain/errors';
 import { translator } from '../i18n/translate';
 import { errorForLog, type Logger } from '../logging';
@@ -25,11 +25,38 @@ export function createAdapter(bot: BotCredentials | undefined, logger: Logger): 
         MicrosoftAppType: bot.appType,
         MicrosoftAppTenantId: bot.tenantId,
         ...(bot.password ? { MicrosoftAppPassword: bot.password } : {}),
+        ...(bot.cloud ? cloudEndpoints(bot.cloud) : {}),
       }
     : {};
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = (context, error) => reportTurnError(context, error, logger);
   return adapter;
+}
+
+// The public cloud's values (botframework-connector's AuthenticationConstants, which botbuilder does not export).
+const PUBLIC_CLOUD = {
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  OAuthUrl: 'https://api.botframework.com',
+  CallerId: 'urn:botframework:azure',
+} as const;
+
+/**
+ * Once any endpoint is given, botframework-connector takes every one from the configuration (a missing one
+ * stays unset rather than public), so the rest are filled with the public cloud's.
+ */
+function cloudEndpoints(cloud: BotCloudEndpoints): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ...PUBLIC_CLOUD,
+    ...(cloud.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: cloud.openIdMetadataUrl } : {}),
+    ...(cloud.tokenIssuer ? { ToBotFromChannelTokenIssuer: cloud.tokenIssuer } : {}),
+    ...(cloud.loginUrl ? { ToChannelFromBotLoginUrl: cloud.loginUrl } : {}),
+    ...(cloud.oauthScope ? { ToChannelFromBotOAuthScope: cloud.oauthScope } : {}),
+  };
 }
 
 /** Logs the cause with the turn's correlation id and tells the person plainly what to do. */
