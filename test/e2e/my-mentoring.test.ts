@@ -338,12 +338,15 @@ describe('My mentoring in the tab (e2e)', function () {
     assert.equal(await page.getByText(GOAL_1).count(), 0);
   });
 
-  it('opens one agreement from its deep link for a member', async () => {
+  it('opens one pair from its deep link for a member: agreement, meetings and learnings', async () => {
     const page = await openAs(aino, `#/me/pairs/${pairId}`);
     await h1(page, NAME);
     await page.getByText('Kanssasi: Eveliina Laine').waitFor();
     await page.getByTestId('agreement-goals').getByText(GOAL_1).waitFor();
     await page.getByRole('link', { name: 'Oma mentorointi' }).first().waitFor();
+    // The pair's meetings and learnings are on the same page as its agreement.
+    await page.getByRole('heading', { name: 'Tapaamiset', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Jaettavat opit', exact: true }).waitFor();
   });
 
   // Meetings: booked, moved and cancelled from the tab, in the viewer's own time zone (not the programme's).

@@ -1,6 +1,6 @@
 /**
- * One pair's agreement on its own page (#/me/pairs/<pairId>), for a link from
- * chat or a bookmark. Only the pair's members may see it; anyone else, the
+ * One pair's agreement, meetings and learnings on their own page
+ * (#/me/pairs/<pairId>), for a link from chat or a bookmark. Only the pair's members may see it; anyone else, the
  * programme's supervisor included, is told so plainly.
  */
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
@@ -10,6 +10,8 @@ import { AgreementStatusBadge } from '../components/AgreementStatusBadge';
 import { BackLink } from '../components/BackLink';
 import { AgreementDetails } from '../components/mentoring/AgreementDetails';
 import { ChatHint } from '../components/mentoring/ChatHint';
+import { PairLearnings } from '../components/mentoring/PairLearnings';
+import { PairMeetings } from '../components/mentoring/PairMeetings';
 import { PageHeading } from '../components/PageHeading';
 import { Panel } from '../components/Panel';
 import { Loading, ProblemNotice } from '../components/Status';
@@ -85,7 +87,20 @@ export function AgreementPage({ api, pairId, onIdentified, onUnauthenticated }: 
               <Text weight="semibold">{t('me.with', { names: listOf(others, locale) })}</Text>
               <AgreementStatusBadge status={a.status} />
             </div>
+            <PairMeetings
+              api={api}
+              pairId={pairId}
+              canBook={a.status !== 'drafting'}
+              onUnauthenticated={onUnauthenticated}
+            />
             <AgreementDetails agreement={a} meId={loaded.me.id} />
+            <PairLearnings
+              api={api}
+              pairId={pairId}
+              names={Object.fromEntries(a.members.map((m) => [m.id, m.name]))}
+              meId={loaded.me.id}
+              onUnauthenticated={onUnauthenticated}
+            />
           </Panel>
         </>
       )}
