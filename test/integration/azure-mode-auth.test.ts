@@ -16,7 +16,8 @@ import { DEMO_USERS } from '../../bot/src/devsupport/demoOrganisation';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
 import {
-  APP_ID_URI,
+  azureModeEnv,
+  BOT_ID,
   CLIENT_ID,
   claimsAt,
   hs256WithPublicKey,
@@ -34,7 +35,6 @@ import { DEV_ONLY_ROUTES, fillRoute, PUBLIC_ROUTES, registeredApiRoutes } from '
 import { dumpTables } from '../support/tableDump';
 import { installationUpdate, message } from '../support/teamsActivities';
 
-const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const PAIR = 'p0123456789abcdef';
 const PROGRAMME = '0a1b2c3d-4e5f-4061-8273-948596a7b8c9';
 
@@ -54,21 +54,13 @@ describe('azure mode: no valid token, no entry', function () {
       startJwksServer(TENANT, [key]),
       startConnectorStandIn(),
     ]);
-    server = await startServer({
-      POLKU_MODE: 'azure',
-      HOST: '127.0.0.1',
-      MICROSOFT_APP_ID: BOT_ID,
-      MICROSOFT_APP_TENANT_ID: TENANT,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: CLIENT_ID,
-      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      ENTRA_AUTHORITY_URL: jwks.authorityUrl,
-    });
+    server = await startServer(
+      azureModeEnv({
+        connectionString: azurite.connectionString,
+        tablePrefix: prefix,
+        entraAuthorityUrl: jwks.authorityUrl,
+      }),
+    );
   });
   after(async () => {
     await server?.stop();
@@ -257,22 +249,14 @@ describe('azure mode: a valid Bot Framework token is let in', function () {
       startBotFrameworkKeys([key]),
       startConnectorStandIn(),
     ]);
-    server = await startServer({
-      POLKU_MODE: 'azure',
-      HOST: '127.0.0.1',
-      MICROSOFT_APP_ID: BOT_ID,
-      MICROSOFT_APP_TENANT_ID: TENANT,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      BOT_OPENID_METADATA_URL: channelKeys.metadataUrl,
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: CLIENT_ID,
-      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      ENTRA_AUTHORITY_URL: jwks.authorityUrl,
-    });
+    server = await startServer(
+      azureModeEnv({
+        connectionString: azurite.connectionString,
+        tablePrefix: prefix,
+        entraAuthorityUrl: jwks.authorityUrl,
+        more: { BOT_OPENID_METADATA_URL: channelKeys.metadataUrl },
+      }),
+    );
   });
   after(async () => {
     await server?.stop();

@@ -8,8 +8,8 @@ import { TableClient } from '@azure/data-tables';
 import { mintDevSession } from '../../bot/src/api/devSessions';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
 import {
-  APP_ID_URI,
-  CLIENT_ID,
+  azureModeEnv,
+  BOT_ID,
   type JwksServer,
   OTHER_TENANT,
   type SigningKey,
@@ -20,8 +20,6 @@ import {
   USER_OID,
 } from '../support/entraStandIn';
 import { type ServerHandle, startServer } from '../support/serverProcess';
-
-const BOT_ID = '11111111-2222-3333-4444-555555555555';
 
 describe('Teams SSO (azure mode)', function () {
   this.timeout(60000);
@@ -37,21 +35,13 @@ describe('Teams SSO (azure mode)', function () {
   before(async () => {
     key = signingKey('sso-key-1');
     [azurite, jwks] = await Promise.all([startAzurite(), startJwksServer(TENANT, [key])]);
-    server = await startServer({
-      POLKU_MODE: 'azure',
-      HOST: '127.0.0.1',
-      MICROSOFT_APP_ID: BOT_ID,
-      MICROSOFT_APP_TENANT_ID: TENANT,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      TABLES_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: prefix,
-      GRAPH_TENANT_ID: TENANT,
-      GRAPH_CLIENT_ID: CLIENT_ID,
-      GRAPH_CLIENT_SECRET: 'not-a-real-secret',
-      AAD_APP_CLIENT_ID: CLIENT_ID,
-      AAD_APP_ID_URI: APP_ID_URI,
-      ENTRA_AUTHORITY_URL: jwks.authorityUrl,
-    });
+    server = await startServer(
+      azureModeEnv({
+        connectionString: azurite.connectionString,
+        tablePrefix: prefix,
+        entraAuthorityUrl: jwks.authorityUrl,
+      }),
+    );
   });
   after(async () => {
     await server?.stop();

@@ -13,6 +13,37 @@ export const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 export const CLIENT_ID = '2b1c3d4e-5f60-4718-8293-a4b5c6d7e8f9';
 export const APP_ID_URI = `api://polku.example.net/${CLIENT_ID}`;
 export const USER_OID = '6f1e0c2a-1b7d-4e8f-a0c3-5d2b9e7f4a10';
+/** The bot's app id in azure-mode tests. */
+export const BOT_ID = '11111111-2222-3333-4444-555555555555';
+
+/**
+ * Everything a server needs to start in azure mode against local stand-ins:
+ * Azurite for storage, the Entra key stand-in for the tab's tokens, test
+ * secrets that are never used to reach anything.
+ */
+export function azureModeEnv(o: {
+  readonly connectionString: string;
+  readonly tablePrefix: string;
+  readonly entraAuthorityUrl: string;
+  readonly more?: Readonly<Record<string, string>>;
+}): Record<string, string> {
+  return {
+    POLKU_MODE: 'azure',
+    HOST: '127.0.0.1',
+    MICROSOFT_APP_ID: BOT_ID,
+    MICROSOFT_APP_TENANT_ID: TENANT,
+    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+    TABLES_CONNECTION_STRING: o.connectionString,
+    TABLE_PREFIX: o.tablePrefix,
+    GRAPH_TENANT_ID: TENANT,
+    GRAPH_CLIENT_ID: CLIENT_ID,
+    GRAPH_CLIENT_SECRET: 'not-a-real-secret',
+    AAD_APP_CLIENT_ID: CLIENT_ID,
+    AAD_APP_ID_URI: APP_ID_URI,
+    ENTRA_AUTHORITY_URL: o.entraAuthorityUrl,
+    ...o.more,
+  };
+}
 
 export interface SigningKey {
   readonly kid: string;
