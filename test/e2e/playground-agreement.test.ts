@@ -26,24 +26,12 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import {
-  DEMO_CHANNEL_ID,
-  DEMO_CHANNEL_NAME,
-  DEMO_TEAM_ID,
-  DEMO_TEAM_NAME,
-} from '../../bot/src/devsupport/demoOrganisation';
 import { AGREEMENT_STEPS, type AgreementStep } from '../../bot/src/domain/agreement/agreementTypes';
 import { translator } from '../../bot/src/i18n/translate';
-import { buildPlaygroundConfig, selectPlaygroundUser } from '../../scripts/playground/config';
+import { selectPlaygroundUser } from '../../scripts/playground/config';
 import { requireChromium } from '../support/chromium';
 import { COMPOSER, cardTitled, type Person, PlaygroundStack, SEEN } from '../support/playgroundPage';
-import {
-  type ActivityOptions,
-  cardAction,
-  channelInstallationUpdate,
-  invokeCard,
-  postActivity,
-} from '../support/teamsActivities';
+import { seedPlaygroundPair } from '../support/playgroundSeed';
 
 // Both members speak Finnish (fi-FI), and so does the programme.
 const t = translator('fi');
@@ -79,14 +67,6 @@ describe('Agents Playground: a pair reaches an agreement in force (Chromium)', f
   let programmeId = '';
   let pairId = '';
 
-  /** An activity as this person's Playground sends it from their personal chat. */
-  const fromPersonalChat = ({ user, playground }: Person): ActivityOptions => ({
-    serviceUrl: `${playground.url}/_connector`,
-    user,
-    locale: user.locale,
-    conversation: { id: buildPlaygroundConfig(user).personalChat.id, conversationType: 'personal' },
-  });
-
   /** Presses Next on the step the card shows and waits for the next step. */
   const next = async ({ page }: Person, from: AgreementStep, to: AgreementStep) => {
     const steps = walkthrough(page);
@@ -108,64 +88,12 @@ describe('Agents Playground: a pair reaches an agreement in force (Chromium)', f
       selectPlaygroundUser('Aino'),
       selectPlaygroundUser('Eveliina'),
     ])) as [Person, Person];
-    const baseUrl = stack.baseUrl;
-
-    // Polku in the team's channel, and a programme created there by the supervisor.
-    const inChannel: ActivityOptions = {
-      serviceUrl: `${aino.playground.url}/_connector`,
-      user: sanna,
-      locale: sanna.locale,
-      conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
-      team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
-    };
-    const installed = await postActivity(
-      baseUrl,
-      channelInstallationUpdate({ ...inChannel, channelName: DEMO_CHANNEL_NAME }, 'add'),
-    );
-    assert.equal(installed.status, 200, await installed.text());
-    const created = await invokeCard(
-      baseUrl,
-      cardAction(inChannel, 'programme.create', {
-        name: PROGRAMME,
-        form: 'pair',
-        modeKind: 'nonstop',
-        language: 'fi',
-      }),
-    );
-    programmeId = String(created.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId);
-    assert.match(programmeId, /^[0-9a-f-]{36}$/, JSON.stringify(created));
-
-    // Both sign up from their personal chats; the confirmations land in their Playgrounds.
-    await invokeCard(
-      baseUrl,
-      cardAction(fromPersonalChat(aino), 'signup.save', {
-        programmeId,
-        role: 'mentor',
-        offers: 'theme:career',
-        unit: 'Asiakaspalvelu',
-        languages: 'fi',
-      }),
-    );
-    await invokeCard(
-      baseUrl,
-      cardAction(fromPersonalChat(eveliina), 'signup.save', {
-        programmeId,
-        role: 'aktori',
-        wants: 'theme:career',
-        unit: 'Myynti',
-        languages: 'fi',
-      }),
-    );
-
-    // The supervisor forms the pair in the tab; Polku introduces them in personal chat.
-    const { results } = (await stack.api(sanna, 'POST', `/programmes/${programmeId}/pairs`, {
-      pairs: [{ mentorId: aino.user.aadObjectId, aktoriIds: [eveliina.user.aadObjectId] }],
-    })) as { results: Array<{ status: string; pairId: string; unreachable?: string[] }> };
-    assert.deepEqual(
-      results.map((r) => [r.status, r.unreachable]),
-      [['formed', []]],
-    );
-    pairId = results[0]!.pairId;
+    ({ programmeId, pairId } = await seedPlaygroundPair(stack, {
+      supervisor: sanna,
+      mentor: aino,
+      aktori: eveliina,
+      programmeName: PROGRAMME,
+    }));
   });
 
   afterEach(async function () {

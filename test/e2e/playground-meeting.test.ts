@@ -10,24 +10,13 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import {
-  DEMO_CHANNEL_ID,
-  DEMO_CHANNEL_NAME,
-  DEMO_TEAM_ID,
-  DEMO_TEAM_NAME,
-} from '../../bot/src/devsupport/demoOrganisation';
 import { translator } from '../../bot/src/i18n/translate';
 import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
-import { buildPlaygroundConfig, selectPlaygroundUser } from '../../scripts/playground/config';
+import { selectPlaygroundUser } from '../../scripts/playground/config';
 import { requireChromium } from '../support/chromium';
 import { cardTitled, type Person, PlaygroundStack, SEEN } from '../support/playgroundPage';
-import {
-  type ActivityOptions,
-  cardAction,
-  channelInstallationUpdate,
-  invokeCard,
-  postActivity,
-} from '../support/teamsActivities';
+import { fromPersonalChat, seedPlaygroundPair } from '../support/playgroundSeed';
+import { cardAction, invokeCard } from '../support/teamsActivities';
 
 const t = translator('fi');
 
@@ -44,12 +33,6 @@ describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', 
   let eveliina: Person;
   let pairId = '';
 
-  const fromPersonalChat = ({ user, playground }: Person): ActivityOptions => ({
-    serviceUrl: `${playground.url}/_connector`,
-    user,
-    locale: user.locale,
-    conversation: { id: buildPlaygroundConfig(user).personalChat.id, conversationType: 'personal' },
-  });
   const liveEvents = async () => {
     const origin = graph.baseUrl.replace(/\/v1\.0$/, '');
     const res = await fetch(
@@ -67,48 +50,12 @@ describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', 
       GRAPH_BASE_URL: graph.baseUrl,
     })) as [Person, Person];
     const baseUrl = stack.baseUrl;
-    const inChannel: ActivityOptions = {
-      serviceUrl: `${aino.playground.url}/_connector`,
-      user: sanna,
-      locale: sanna.locale,
-      conversation: { id: DEMO_CHANNEL_ID, conversationType: 'channel' },
-      team: { id: DEMO_TEAM_ID, name: DEMO_TEAM_NAME },
-    };
-    await postActivity(
-      baseUrl,
-      channelInstallationUpdate({ ...inChannel, channelName: DEMO_CHANNEL_NAME }, 'add'),
-    );
-    const created = await invokeCard(
-      baseUrl,
-      cardAction(inChannel, 'programme.create', {
-        name: 'Tapaamiset',
-        form: 'pair',
-        modeKind: 'nonstop',
-        language: 'fi',
-      }),
-    );
-    const programmeId = String(
-      created.actions?.find((a) => a.verb === 'programme.announce')?.data?.programmeId,
-    );
-    for (const [person, role, topic] of [
-      [aino, 'mentor', 'offers'],
-      [eveliina, 'aktori', 'wants'],
-    ] as const) {
-      await invokeCard(
-        baseUrl,
-        cardAction(fromPersonalChat(person), 'signup.save', {
-          programmeId,
-          role,
-          [topic]: 'theme:career',
-          unit: 'IT',
-          languages: 'fi',
-        }),
-      );
-    }
-    const { results } = (await stack.api(sanna, 'POST', `/programmes/${programmeId}/pairs`, {
-      pairs: [{ mentorId: aino.user.aadObjectId, aktoriIds: [eveliina.user.aadObjectId] }],
-    })) as { results: Array<{ pairId: string }> };
-    pairId = results[0]!.pairId;
+    ({ pairId } = await seedPlaygroundPair(stack, {
+      supervisor: sanna,
+      mentor: aino,
+      aktori: eveliina,
+      programmeName: 'Tapaamiset',
+    }));
     const version = async () =>
       ((await stack.api(aino.user, 'GET', `/pairs/${pairId}/agreement`)) as { version: number }).version;
     await invokeCard(
