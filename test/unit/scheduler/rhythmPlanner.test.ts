@@ -38,6 +38,7 @@ function meeting(number: number, at: number, status: Meeting['status'] = 'booked
 /** The due table as a set of keys. */
 function setUp(meetings: Meeting[]) {
   const due = new Map<string, DueItem>();
+  const reads = { lists: 0 };
   const key = (i: DueItem) => {
     const k = dueKeys(i);
     return `${k.partitionKey}/${k.rowKey}`;
@@ -53,11 +54,16 @@ function setUp(meetings: Meeting[]) {
     },
     programmes: { get: async () => ({ value: programme, etag: '' }) },
     pairs: { get: async () => pair },
-    meetings: { list: async () => meetings.map((value) => ({ value, etag: '' })) },
+    meetings: {
+      list: async () => {
+        reads.lists++;
+        return meetings.map((value) => ({ value, etag: '' }));
+      },
+    },
     agreements: { find: async () => ({ value: agreement, etag: '' }) },
     now: () => new Date(start - 7 * 24 * HOUR),
   });
-  return { due, planner };
+  return { due, planner, reads };
 }
 
 describe('keeping the due items in step with the calendar', () => {
@@ -73,10 +79,12 @@ describe('keeping the due items in step with the calendar', () => {
   it('moves the items with the meeting: nothing is left at the old time', async () => {
     const before = meeting(1, start);
     const after = meeting(1, start + 3 * 24 * HOUR);
-    const { due, planner } = setUp([before]);
+    const { due, planner, reads } = setUp([before]);
     await planner.meetingBooked(before);
     const old = [...due.keys()];
+    reads.lists = 0;
     await planner.meetingMoved(after, before);
+    assert.equal(reads.lists, 1, 'the old and the new plan from one read');
     assert.ok(
       old.every((k) => !due.has(k)),
       'old items gone',

@@ -7,6 +7,7 @@
  */
 import type { Agreement } from '../../domain/agreement/agreementTypes';
 import type { Meeting } from '../../domain/meetings/meeting';
+import type { Pair } from '../../domain/programme/pair';
 import type { Programme } from '../../domain/programme/programme';
 import type { DueItem } from '../../domain/rhythm/dueItem';
 import { nextDigestTime, planMeeting } from '../../domain/rhythm/planMeeting';
@@ -28,6 +29,13 @@ export interface RhythmPlannerDeps {
   readonly now: () => Date;
 }
 
+interface PlanningRead {
+  readonly programme: Programme;
+  readonly pair: Pair | undefined;
+  readonly agreement: Agreement | undefined;
+  readonly meetings: readonly Meeting[];
+}
+
 const RECONCILE_AFTER_MS = 10 * 60_000;
 const REFRESH_EVERY_MS = 10_000;
 
@@ -35,18 +43,22 @@ export class RhythmPlanner implements MeetingScheduleListener {
   constructor(private readonly deps: RhythmPlannerDeps) {}
 
   async meetingBooked(meeting: Meeting): Promise<void> {
-    await this.deps.due.schedule(await this.plan(meeting));
+    const read = await this.read(meeting);
+    await this.deps.due.schedule(this.plan(meeting, read));
   }
 
+  /** The old plan and the new come from one read of the programme, pair, agreement and meetings. */
   async meetingMoved(meeting: Meeting, previous: Meeting): Promise<void> {
-    const next = await this.plan(meeting);
+    const read = await this.read(meeting);
+    const next = this.plan(meeting, read);
     const keep = new Set(next.map(itemId));
-    await this.deps.due.unschedule((await this.plan(previous)).filter((i) => !keep.has(itemId(i))));
+    await this.deps.due.unschedule(this.plan(previous, read).filter((i) => !keep.has(itemId(i))));
     await this.deps.due.schedule(next);
   }
 
   async meetingCancelled(meeting: Meeting): Promise<void> {
-    await this.deps.due.unschedule(await this.plan({ ...meeting, status: 'booked' }));
+    const read = await this.read(meeting);
+    await this.deps.due.unschedule(this.plan({ ...meeting, status: 'booked' }, read));
   }
 
   async meetingFailed(meeting: Meeting): Promise<void> {
@@ -97,16 +109,21 @@ export class RhythmPlanner implements MeetingScheduleListener {
     await this.deps.due.schedule([digestItem(programme, this.deps.now().getTime())]);
   }
 
-  private async plan(meeting: Meeting): Promise<DueItem[]> {
+  /** What planning a meeting of this pair needs, read side by side. */
+  private async read(meeting: Meeting): Promise<PlanningRead> {
     const [{ value: programme }, pair, agreement, meetings] = await Promise.all([
       this.deps.programmes.get(meeting.tenantId, meeting.programmeId),
       this.deps.pairs.get(meeting.programmeId, meeting.pairId),
       this.deps.agreements.find(meeting.pairId),
       this.deps.meetings.list(meeting.programmeId, meeting.pairId),
     ]);
+    return { programme, pair, agreement: agreement?.value, meetings: meetings.map((m) => m.value) };
+  }
+
+  private plan(meeting: Meeting, { programme, pair, agreement, meetings }: PlanningRead): DueItem[] {
     if (!pair) return [];
     const booked = meetings
-      .map((m) => (m.value.number === meeting.number ? meeting : m.value))
+      .map((m) => (m.number === meeting.number ? meeting : m))
       .filter((m) => m.status === 'booked')
       .sort((a, b) => a.start - b.start);
     const ordinal = booked.findIndex((m) => m.number === meeting.number) + 1;
@@ -120,7 +137,7 @@ export class RhythmPlanner implements MeetingScheduleListener {
         nudgeAktori: programme.defaults.nudgeAktori,
       },
       pair,
-      terms: termsInForce(agreement?.value),
+      terms: termsInForce(agreement),
       ordinal: ordinal > 0 ? ordinal : booked.length + 1,
     });
   }

@@ -14,7 +14,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { dateLabel, listOf } from '../../i18n/labels';
 import { Loading, ProblemNotice, problemKey } from '../Status';
 import { ProposeLearningForm } from './ProposeLearningForm';
-import { SubHeading } from './parts';
+import { type Outcome, OutcomeNotice, SubHeading } from './parts';
 
 const useStyles = makeStyles({
   // A rule sets the part apart from the agreement next to it, in every theme (high contrast too).
@@ -46,15 +46,6 @@ const useStyles = makeStyles({
   text: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere', maxWidth: '65ch' },
   status: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  done: { margin: 0, maxWidth: '65ch', fontWeight: tokens.fontWeightSemibold },
-  error: {
-    margin: 0,
-    maxWidth: '65ch',
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorStatusDangerBorder2}`,
-    backgroundColor: tokens.colorStatusDangerBackground1,
-  },
 });
 
 export interface PairLearningsProps {
@@ -78,7 +69,7 @@ export function PairLearnings({ api, pairId, names, meId, onUnauthenticated }: P
   const load = useCallback(() => api.pairLearnings(pairId), [api, pairId]);
   const { state, retry, refresh, set } = useLoad(load);
   const ended = useSessionGuard(state, onUnauthenticated);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [outcome, setOutcome] = useState<Outcome>();
   const nameOf = (id: string) => {
     const name = names[id] || t('agreement.formerMember');
     return id === meId ? t('agreement.you', { name }) : name;
@@ -154,20 +145,7 @@ export function PairLearnings({ api, pairId, names, meId, onUnauthenticated }: P
           ))}
         </ul>
       )}
-      <div role="status" aria-live="polite">
-        {outcome?.ok && (
-          <Text as="p" className={styles.done}>
-            {outcome.text}
-          </Text>
-        )}
-      </div>
-      <div role="alert">
-        {outcome && !outcome.ok && (
-          <Text as="p" className={styles.error}>
-            {outcome.text}
-          </Text>
-        )}
-      </div>
+      <OutcomeNotice outcome={outcome} />
       <ProposeLearningForm onPropose={propose} />
     </div>
   );

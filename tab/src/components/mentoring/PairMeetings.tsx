@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n';
 import { Loading, ProblemNotice, problemKey } from '../Status';
 import { MeetingItem } from './MeetingItem';
 import { meetingProblem, meetingTimeLabel, splitMeetings, viewerTimeZone } from './meetingText';
-import { SubHeading } from './parts';
+import { type Outcome, OutcomeNotice, SubHeading } from './parts';
 import { type ChoiceProblem, SlotPicker } from './SlotPicker';
 
 const useStyles = makeStyles({
@@ -37,15 +37,6 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
   p: { margin: 0, maxWidth: '65ch' },
   note: { margin: 0, maxWidth: '65ch', color: tokens.colorNeutralForeground2 },
-  done: { margin: 0, maxWidth: '65ch', fontWeight: tokens.fontWeightSemibold },
-  error: {
-    margin: 0,
-    maxWidth: '65ch',
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorStatusDangerBorder2}`,
-    backgroundColor: tokens.colorStatusDangerBackground1,
-  },
 });
 
 export interface PairMeetingsProps {
@@ -57,7 +48,6 @@ export interface PairMeetingsProps {
 }
 
 type Picking = { readonly kind: 'book' } | { readonly kind: 'move'; readonly meeting: PairMeeting };
-type Outcome = { readonly ok: boolean; readonly text: string };
 
 export function PairMeetings({ api, pairId, canBook, onUnauthenticated }: PairMeetingsProps) {
   const styles = useStyles();
@@ -151,21 +141,7 @@ export function PairMeetings({ api, pairId, canBook, onUnauthenticated }: PairMe
       <SubHeading headingRef={headingRef}>{t('meetings.title')}</SubHeading>
       {(state.status === 'loading' || ended) && <Loading label={t('meetings.loading')} />}
       {state.status === 'failed' && !ended && <ProblemNotice error={state.error} onRetry={retry} />}
-      {/* Always present, so what a change did is announced when it appears. */}
-      <div role="status" aria-live="polite">
-        {outcome?.ok && (
-          <Text as="p" className={styles.done}>
-            {outcome.text}
-          </Text>
-        )}
-      </div>
-      <div role="alert">
-        {outcome && !outcome.ok && (
-          <Text as="p" className={styles.error}>
-            {outcome.text}
-          </Text>
-        )}
-      </div>
+      <OutcomeNotice outcome={outcome} />
       {state.status === 'loaded' && (
         <>
           <Text as="p" size={200} className={styles.note}>

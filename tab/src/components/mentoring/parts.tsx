@@ -1,4 +1,4 @@
-/** Small building blocks of the agreement view: a sub-heading, a term list, a goal list. */
+/** Small building blocks of the pair views: a sub-heading, a term list, a goal list, what a change did. */
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode, Ref } from 'react';
 import type { Goal } from '../../api/agreementTypes';
@@ -55,6 +55,15 @@ const useStyles = makeStyles({
     listStyleType: 'none',
     margin: 0,
     padding: 0,
+  },
+  done: { margin: 0, maxWidth: '65ch', fontWeight: tokens.fontWeightSemibold },
+  failed: {
+    margin: 0,
+    maxWidth: '65ch',
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStatusDangerBorder2}`,
+    backgroundColor: tokens.colorStatusDangerBackground1,
   },
   tag: {
     paddingInline: tokens.spacingHorizontalS,
@@ -127,5 +136,31 @@ export function GoalList({ goals }: { goals: readonly Goal[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** What the person's last change did: a success is announced politely, a failure as an alert. */
+export type Outcome = { readonly ok: boolean; readonly text: string };
+
+export function OutcomeNotice({ outcome }: { outcome: Outcome | undefined }) {
+  const styles = useStyles();
+  // Both regions are always present, so what a change did is announced when it appears.
+  return (
+    <>
+      <div role="status" aria-live="polite">
+        {outcome?.ok && (
+          <Text as="p" className={styles.done}>
+            {outcome.text}
+          </Text>
+        )}
+      </div>
+      <div role="alert">
+        {outcome && !outcome.ok && (
+          <Text as="p" className={styles.failed}>
+            {outcome.text}
+          </Text>
+        )}
+      </div>
+    </>
   );
 }
