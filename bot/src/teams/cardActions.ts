@@ -171,7 +171,7 @@ async function saveSignUp(
   try {
     // The programme read here is passed on: the service checks it, not reads it again.
     // Saved from the form in the person's own chat: the card becomes the confirmation there, no second message.
-    const answeredInPlace = context.activity.conversation?.conversationType === 'personal';
+    const answeredInPlace = turnInfo(context.activity).kind === 'personal';
     const shown = field(data, 'shown');
     const { volunteer } = await deps.signUps.signUp(signer, programmeId, { ...data, role }, programme, {
       answeredInPlace,

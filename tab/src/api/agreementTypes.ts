@@ -8,9 +8,9 @@ export const AGREEMENT_STATUSES = ['drafting', 'in-force', 'reopened'] as const;
 /** drafting: never in force yet; in-force: the current version binds; reopened: a change is being agreed, the previous version binds. */
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-export type { NoticeHours, Sharing } from '../../../bot/src/domain/agreement/agreementTypes';
+export type { Duration, Goal, NoticeHours, Sharing } from '../../../bot/src/domain/agreement/agreementTypes';
 
-import type { Place } from '../../../bot/src/domain/agreement/agreementTypes';
+import type { Duration, Goal, Place } from '../../../bot/src/domain/agreement/agreementTypes';
 
 // The agreement's vocabulary is the domain's own, so the tab and the bot never disagree on it.
 export { NOTICE_HOURS, PLACES, SHARING } from '../../../bot/src/domain/agreement/agreementTypes';
@@ -26,16 +26,6 @@ export interface MyPair {
   readonly partnerIds: readonly string[];
   readonly partnerNames: readonly string[];
   readonly status: AgreementStatus;
-}
-
-export type Duration =
-  | { readonly kind: 'meetings'; readonly meetings: number }
-  | { readonly kind: 'until'; readonly endDate: string };
-
-export interface Goal {
-  readonly text: string;
-  /** "area:…" or "theme:…", as in sign-up topics. */
-  readonly tags: readonly string[];
 }
 
 export interface AgreementTerms {
