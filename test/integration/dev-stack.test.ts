@@ -13,7 +13,7 @@ import path from 'node:path';
 import { READY_MARKER } from '../../scripts/devstack/readyBox';
 import { listeningSockets } from '../support/listeners';
 import { assertLoopbackOnly } from '../support/loopbackOnly';
-import { freePort, waitFor } from '../support/ports';
+import { freePort, freePorts, waitFor } from '../support/ports';
 import { commandLine, descendantPids, isRunning } from '../support/processTree';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -72,12 +72,13 @@ describe('npm start (scripts/dev-stack.ts)', function () {
   });
 
   it('starts the stack on loopback, prints where to click, and stops everything on SIGINT', async () => {
-    const ports = {
-      azurite: await freePort(),
-      graph: await freePort(),
-      server: await freePort(),
-      playground: await freePort(),
-    };
+    const [azuritePort, graphPort, serverPort, playgroundPort] = (await freePorts(4)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const ports = { azurite: azuritePort, graph: graphPort, server: serverPort, playground: playgroundPort };
     // A built tab of its own, so the test neither builds nor depends on dist/tab.
     const tabDir = path.join(dir, 'tab');
     mkdirSync(tabDir);
@@ -150,12 +151,13 @@ describe('npm start (scripts/dev-stack.ts)', function () {
   });
 
   it('stops the rest and exits non-zero with the last output when a child dies', async () => {
-    const ports = {
-      azurite: await freePort(),
-      graph: await freePort(),
-      server: await freePort(),
-      playground: await freePort(),
-    };
+    const [azuritePort, graphPort, serverPort, playgroundPort] = (await freePorts(4)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const ports = { azurite: azuritePort, graph: graphPort, server: serverPort, playground: playgroundPort };
     running = launch({
       POLKU_AZURITE_PORT: String(ports.azurite),
       POLKU_GRAPH_PORT: String(ports.graph),
@@ -169,7 +171,9 @@ describe('npm start (scripts/dev-stack.ts)', function () {
       'the ready box',
       async () => (stack.output().includes(READY_MARKER) ? true : undefined),
       60000,
-    );
+    ).catch((err: unknown) => {
+      throw new Error(`${String(err)}; npm start said:\n${stack.output().slice(-2000)}`);
+    });
     const children = descendantPids(stack.child.pid!);
     const server = children.find((pid) => commandLine(pid).includes('bot/src/index.ts'));
     assert.ok(server, 'the server process');

@@ -15,6 +15,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `count` ports, all different, free on 127.0.0.1 a moment ago: each is held
+ * open until all are chosen, so the OS cannot hand the same one out twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const srv = net.createServer();
+      srv.unref();
+      await new Promise<void>((resolve, reject) => {
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', resolve);
+      });
+      servers.push(srv);
+    }
+    return servers.map((srv) => (srv.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
+  }
+}
+
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
