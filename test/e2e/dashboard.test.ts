@@ -192,6 +192,8 @@ describe('the programme dashboard in the tab (e2e)', function () {
     const background = await inPage<string>(page, 'getComputedStyle(document.body).backgroundColor');
     assert.notEqual(background, 'rgb(255, 255, 255)', 'dark theme applied');
     await page.setViewportSize({ width: 360, height: 800 });
+    // The table's rows are there until the resize re-renders: wait for the table to give way to cards.
+    await page.getByTestId('dashboard-pairs').locator('table').waitFor({ state: 'detached' });
     await rows(page).first().waitFor();
     assert.equal(await page.getByTestId('dashboard-pairs').locator('table').count(), 0, 'cards, not a table');
     assert.ok(
