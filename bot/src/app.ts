@@ -55,6 +55,7 @@ import { PolkuBot } from './teams/polkuBot';
 import { ProactiveNotifier } from './teams/proactiveNotifier';
 import { TeamsRhythmPrompts } from './teams/rhythmPrompts';
 import { SendPacer, TEAMS_LIMITS } from './teams/sendPacer';
+import { SignUpForms } from './teams/signUpForms';
 import { WeeklyDigests } from './teams/weeklyDigests';
 
 export interface App {
@@ -234,6 +235,15 @@ export async function createApp(
       onNotifyError,
     }),
   };
+  // The scheduler is built below; a form is left to it only once a Join finds Teams' pace full.
+  const signUpForms = new SignUpForms({
+    programmes: programmeStore,
+    volunteers,
+    notifier,
+    due: dueStore,
+    wake: () => scheduler.wake(),
+    now,
+  });
   const bot = new PolkuBot({
     conversations,
     personData,
@@ -246,6 +256,7 @@ export async function createApp(
       rhythm,
       logger,
       sendPersonal: (p, userId, build) => notifier.sendPersonal(p, userId, build),
+      signUpForms,
       now,
     },
     now,
@@ -281,6 +292,7 @@ export async function createApp(
       prompts: rhythmPrompts,
       nudges: new MeetingNudges(notifier),
       digests: new WeeklyDigests(dashboard, notifier),
+      sendSignUpForm: (item) => signUpForms.deliver(item),
       refreshAnnouncement: async (tenantId, programmeId) => {
         const { value: programme } = await programmeStore.get(tenantId, programmeId);
         if (programme.announcement)

@@ -40,6 +40,8 @@ export const en = {
     'Polku hasn’t been added to this programme’s team, so I can’t post there. Add Polku to the team first.',
   'programme.notFound': 'I couldn’t find that programme. It may have been removed.',
   'signup.formSentToChat': 'Your sign-up form is waiting in your chat with Polku.',
+  'signup.formOnItsWay':
+    'Your sign-up form is on its way to your chat with Polku and will be there in a moment.',
   'signup.notSignedUp': 'You haven’t signed up to this programme.',
   'signup.alreadyPaired':
     'You already have a pair in this programme, so your sign-up can no longer be changed.',

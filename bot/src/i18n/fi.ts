@@ -41,6 +41,8 @@ export const fi: Messages = {
     'Polkua ei ole lisätty tämän ohjelman tiimiin, joten en voi julkaista siellä. Lisää Polku ensin tiimiin.',
   'programme.notFound': 'En löytänyt ohjelmaa. Se on ehkä poistettu.',
   'signup.formSentToChat': 'Ilmoittautumislomakkeesi odottaa keskustelussasi Polun kanssa.',
+  'signup.formOnItsWay':
+    'Ilmoittautumislomakkeesi on matkalla keskusteluusi Polun kanssa ja on siellä hetken kuluttua.',
   'signup.notSignedUp': 'Et ole ilmoittautunut tähän ohjelmaan.',
   'signup.alreadyPaired': 'Sinulla on jo pari tässä ohjelmassa, joten ilmoittautumista ei voi enää muuttaa.',
   'signup.withdraw': 'Peru ilmoittautuminen',

@@ -39,6 +39,7 @@ export const sv: Messages = {
     'Polku har inte lagts till i programmets team, så jag kan inte posta där. Lägg först till Polku i teamet.',
   'programme.notFound': 'Jag hittade inte programmet. Det kan ha tagits bort.',
   'signup.formSentToChat': 'Ditt anmälningsformulär väntar i din chatt med Polku.',
+  'signup.formOnItsWay': 'Ditt anmälningsformulär är på väg till din chatt med Polku och är där om en stund.',
   'signup.notSignedUp': 'Du har inte anmält dig till det här programmet.',
   'signup.alreadyPaired': 'Du har redan ett par i det här programmet, så anmälan kan inte längre ändras.',
   'signup.withdraw': 'Återkalla anmälan',

@@ -19,6 +19,7 @@ interface DueEntity extends EntityData {
   meetingNumber: number | undefined;
   meetingStart: number | undefined;
   recipientId: string | undefined;
+  role: string | undefined;
   attempts: number;
   /** Epoch ms: until then the item is leased to an instance, or held back after a failure. */
   notBefore: number;
@@ -144,6 +145,7 @@ function toEntity(item: DueItem): DueEntity {
     meetingNumber: item.meetingNumber,
     meetingStart: item.meetingStart,
     recipientId: item.recipientId,
+    role: item.role,
     attempts: 0,
     notBefore: 0,
     claimedBy: undefined,
@@ -169,6 +171,8 @@ function fromStored(s: Stored<DueEntity>): OpenDueItem {
         : {}),
       ...(e.meetingStart !== undefined && e.meetingStart !== null ? { meetingStart: e.meetingStart } : {}),
       ...(e.recipientId ? { recipientId: e.recipientId } : {}),
+      // Stored by Polku, but read as untrusted as everything else: only a known role is carried on.
+      ...(e.role === 'mentor' || e.role === 'aktori' ? { role: e.role } : {}),
     },
   };
 }

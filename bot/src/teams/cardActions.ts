@@ -7,7 +7,7 @@
  */
 import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { type ErrorCause, isPolkuError, ValidationError } from '../domain/errors';
-import { type ChannelRef, isSignUpOpen } from '../domain/programme/programme';
+import type { ChannelRef } from '../domain/programme/programme';
 import { VOLUNTEER_ROLES } from '../domain/programme/vocabulary';
 import { field, object, oneOf } from '../domain/validate';
 import type { MessageKey } from '../i18n/en';
@@ -35,6 +35,7 @@ import { handleMeetingAction, isMeetingVerb } from './meetingActions';
 import { memberEmail } from './memberEmail';
 import type { ProactiveNotifier } from './proactiveNotifier';
 import { handleRhythmAction, isRhythmVerb, type RhythmActionDeps } from './rhythmActions';
+import { type SignUpForms, signUpFormView } from './signUpForms';
 import { turnInfo } from './turnContextInfo';
 
 export interface CardActionDeps {
@@ -48,6 +49,8 @@ export interface CardActionDeps {
   readonly rhythm: RhythmActionDeps;
   /** Sends a card to a person's 1:1 chat with Polku (creating it when needed). */
   readonly sendPersonal: ProactiveNotifier['sendPersonal'];
+  /** Sends Join's sign-up form to the person's chat, now or (when Teams' pace is full) shortly. */
+  readonly signUpForms: Pick<SignUpForms, 'open'>;
   readonly now: () => Date;
   readonly logger: Logger;
 }
@@ -128,7 +131,8 @@ export async function handleCardAction(
  * "Join" on the channel's announcement opens the person's own form in their
  * 1:1 chat with Polku: what they write (their note to the supervisor, what
  * they want to learn) never appears in the shared channel, and later edits
- * of the announcement cannot wipe a half-filled form.
+ * of the announcement cannot wipe a half-filled form. The click is answered
+ * without waiting on Teams' pace: the form is sent now or shortly after.
  */
 async function openSignUp(
   deps: CardActionDeps,
@@ -143,14 +147,13 @@ async function openSignUp(
     deps.signUps.programmeFor(actor, programmeId),
     deps.signUps.mine(actor, programmeId),
   ]);
-  const build = (l: Locale): AdaptiveCard => {
-    if (mine?.value.status === 'paired') return signUpStateCard(programme, mine.value, l);
-    if (!isSignUpOpen(programme, deps.now())) return signUpClosedCard(programme, l);
-    return signUpFormCard(programme, role, mine?.value.status === 'active' ? mine.value : undefined, l);
+  if (turnInfo(context.activity).kind === 'personal') {
+    return { card: signUpFormView(programme, mine?.value, role, deps.now())(locale) };
+  }
+  const delivery = await deps.signUpForms.open(programme, mine?.value, actor.userId, role);
+  return {
+    message: translator(locale)(delivery === 'sent' ? 'signup.formSentToChat' : 'signup.formOnItsWay'),
   };
-  if (turnInfo(context.activity).kind === 'personal') return { card: build(locale) };
-  await deps.sendPersonal(programme, actor.userId, build);
-  return { message: translator(locale)('signup.formSentToChat') };
 }
 
 async function saveSignUp(

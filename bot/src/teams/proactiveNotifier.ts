@@ -179,6 +179,28 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
     userId: string,
     build: (locale: Locale) => AdaptiveCard,
   ): Promise<void> {
+    await this.personal(programme, userId, build, 'wait');
+  }
+
+  /**
+   * As sendPersonal, but only if Teams' pace lets the message go now; false,
+   * and nothing sent, if it would have to wait (the caller leaves it to the
+   * scheduler rather than hold a click's answer).
+   */
+  async trySendPersonal(
+    programme: Programme,
+    userId: string,
+    build: (locale: Locale) => AdaptiveCard,
+  ): Promise<boolean> {
+    return this.personal(programme, userId, build, 'now-or-not');
+  }
+
+  private async personal(
+    programme: Programme,
+    userId: string,
+    build: (locale: Locale) => AdaptiveCard,
+    pace: 'wait' | 'now-or-not',
+  ): Promise<boolean> {
     const scopeKey = scopeKeyFor('personal', '', userId);
     const stored = await this.deps.conversations.get(programme.tenantId, scopeKey);
     if (stored?.deadAt) {
@@ -187,14 +209,18 @@ export class ProactiveNotifier implements ProgrammeNotifier, AgreementNotifier {
       });
     }
     try {
-      await this.deps.pacer?.acquire(programme.tenantId, stored?.conversationId ?? `new:${userId}`);
+      const conversationKey = stored?.conversationId ?? `new:${userId}`;
+      if (pace === 'wait') await this.deps.pacer?.acquire(programme.tenantId, conversationKey);
+      else if (this.deps.pacer && !this.deps.pacer.tryAcquire(programme.tenantId, conversationKey))
+        return false;
       if (stored) {
         await this.continueIn(stored.reference, async (context) => {
           await sendCard(context, build(resolveLocale(stored.locale ?? programme.language)));
         });
-        return;
+        return true;
       }
       await this.createPersonal(programme, userId, build);
+      return true;
     } catch (err) {
       const mapped = toSendError(err);
       if (stored && mapped instanceof PolkuError && mapped.code === RECIPIENT_GONE) {

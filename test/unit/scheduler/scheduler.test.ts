@@ -177,3 +177,76 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   for await (const x of it) out.push(x);
   return out;
 }
+
+describe('waking the scheduler for work stored due now', () => {
+  /** Counts the scans: every tick opens the due items once. */
+  class CountingDue extends FakeDue {
+    scans = 0;
+    override async *open(now: number) {
+      this.scans++;
+      yield* super.open(now);
+    }
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  const started = (due: FakeDue, handle: (i: DueItem) => Promise<'done'>) => {
+    const s = new Scheduler({ due, now: () => new Date(T0), logger, handle });
+    // A long interval: only the first tick and the wakes run during a test.
+    s.start(3_600_000);
+    return s;
+  };
+
+  it('makes one tick of several wakes in the same moment, and sends what they stored', async () => {
+    const due = new CountingDue();
+    const handled: string[] = [];
+    const s = started(due, async (i) => {
+      handled.push(i.recipientId ?? '');
+      return 'done';
+    });
+    await settle();
+    const before = due.scans;
+    for (let i = 0; i < 5; i++) {
+      due.add(`w${i}`, item(i));
+      s.wake();
+    }
+    await settle();
+    await s.stop();
+    assert.equal(due.scans - before, 1);
+    assert.deepEqual(handled.sort(), ['u0', 'u1', 'u2', 'u3', 'u4']);
+    assert.equal(due.rows.size, 0);
+  });
+
+  it('ticks once more after a tick during which a wake came (that tick may have scanned too early)', async () => {
+    const due = new CountingDue();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const handled: string[] = [];
+    due.add('first', item(1));
+    const s = started(due, async (i) => {
+      handled.push(i.recipientId ?? '');
+      if (i.recipientId === 'u1') await held;
+      return 'done';
+    });
+    await settle();
+    // The first tick is inside its scan; this item and wake arrive meanwhile.
+    due.add('second', item(2));
+    s.wake();
+    s.wake();
+    release();
+    await settle();
+    await s.stop();
+    assert.deepEqual(handled.sort(), ['u1', 'u2']);
+    assert.equal(due.scans, 2);
+  });
+
+  it('does nothing in an instance whose scheduler is not running (another instance sends)', async () => {
+    const due = new CountingDue();
+    due.add('x', item(1));
+    const s = new Scheduler({ due, now: () => new Date(T0), logger, handle: async () => 'done' });
+    s.wake();
+    await settle();
+    assert.equal(due.scans, 0);
+    assert.equal(due.rows.size, 1);
+  });
+});

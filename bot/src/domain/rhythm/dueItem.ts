@@ -14,6 +14,8 @@ export const DUE_KINDS = [
   'digest',
   'meeting.reconcile',
   'announcement.refresh',
+  // Not the rhythm's, but the same need: a sign-up form a Join click could not send at once (Teams' pace).
+  'signup.form',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -29,6 +31,8 @@ export interface DueItem {
   readonly meetingStart?: number;
   /** One recipient per item, so one blocked member never holds up the other. */
   readonly recipientId?: string;
+  /** The role a sign-up form is for (signup.form). */
+  readonly role?: 'mentor' | 'aktori';
 }
 
 /** One bucket per minute: a tick reads at most a minute of items that are not yet due. */

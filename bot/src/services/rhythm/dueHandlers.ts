@@ -54,6 +54,8 @@ export interface DueHandlerDeps {
   readonly prompts: RhythmPrompts;
   readonly nudges: NudgeSender;
   readonly digests: DigestSender;
+  /** Sends a sign-up form a Join click left for later (Teams' pace was full). */
+  readonly sendSignUpForm?: (item: DueItem) => Promise<void>;
   /** Refreshes a programme's announcement counts (coalesced sign-ups). */
   readonly refreshAnnouncement?: (tenantId: string, programmeId: string) => Promise<void>;
   /**
@@ -85,6 +87,9 @@ export function dueHandler(deps: DueHandlerDeps): DueHandler {
         return digest(deps, item, at);
       case 'announcement.refresh':
         await deps.refreshAnnouncement?.(item.tenantId, item.programmeId);
+        return 'done';
+      case 'signup.form':
+        await deps.sendSignUpForm?.(item);
         return 'done';
       case 'meeting.reconcile':
         if (deps.reconcile && item.pairId && item.meetingNumber !== undefined) {

@@ -60,6 +60,10 @@ export class Scheduler<T extends OpenItem> {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<TickResult> | undefined;
   private stopped = false;
+  private started = false;
+  /** A wake came while a tick ran: that tick may have scanned before the new item was stored. */
+  private wokenDuring = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: SchedulerDeps<T>) {
     this.instanceId = deps.instanceId ?? randomUUID();
@@ -68,6 +72,7 @@ export class Scheduler<T extends OpenItem> {
   /** Ticks every `intervalMs` until stop(); a tick never overlaps the previous one. */
   start(intervalMs: number): void {
     this.stopped = false;
+    this.started = true;
     const loop = async () => {
       if (this.stopped) return;
       try {
@@ -83,7 +88,9 @@ export class Scheduler<T extends OpenItem> {
   /** Stops ticking and waits for the tick in flight (its claims end cleanly). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
     await this.running?.catch(() => undefined);
   }
 
@@ -92,8 +99,34 @@ export class Scheduler<T extends OpenItem> {
     if (this.running) return this.running;
     this.running = this.runTick(at ?? this.deps.now()).finally(() => {
       this.running = undefined;
+      if (this.wokenDuring) {
+        this.wokenDuring = false;
+        this.wake();
+      }
     });
     return this.running;
+  }
+
+  /**
+   * Work was just stored due now (a form a click could not send at once):
+   * a tick soon instead of at the next interval. Wakes in the same moment
+   * make one tick; a wake during a tick makes one more after it. Only a
+   * started scheduler wakes: an instance that runs no scheduler leaves the
+   * item to one that does.
+   */
+  wake(): void {
+    if (!this.started || this.stopped) return;
+    if (this.running) {
+      this.wokenDuring = true;
+      return;
+    }
+    if (this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.tick().catch((err: unknown) =>
+        this.deps.logger.warn({ err: errorForLog(err) }, 'scheduler tick failed; trying again next tick'),
+      );
+    }, 0);
   }
 
   private async runTick(at: Date): Promise<TickResult> {
