@@ -20,10 +20,64 @@ import {
   sanna,
   ville,
 } from '../support/programmeSeed';
+import { type ServerHandle, startServer } from '../support/serverProcess';
 import { cardAction, cardOf, invokeCard, postActivity } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
 
 const PER_SECOND = 2;
+
+/** Everyone clicks Join at once; each answer's status and text. */
+async function joinAll(
+  world: World,
+  baseUrl: string,
+  programmeId: string,
+  people: Array<[DemoUser, string]>,
+) {
+  return Promise.all(
+    people.map(async ([u, role]) => {
+      const t0 = performance.now();
+      const res = await postActivity(
+        baseUrl,
+        cardAction(world.inChannel(u), 'signup.open', { programmeId, role }),
+      );
+      const body = (await res.json()) as { type: string; value: string };
+      return { ms: performance.now() - t0, status: res.status, body };
+    }),
+  );
+}
+
+/** Each person's chat holds exactly one form, for their role, a second after the last arrived. */
+async function oneFormEach(world: World, programmeId: string, people: Array<[DemoUser, string]>) {
+  for (const [u, role] of people) {
+    const [sent] = await world.connector.waitForActivities(`a:1on1-${u.botUserId}`, 1, 20000);
+    const form = cardOf(sent!.activity) as unknown as {
+      actions: Array<{ verb: string; data: { role?: string; programmeId?: string } }>;
+    };
+    const save = form.actions.find((a) => a.verb === 'signup.save');
+    assert.ok(save, `${u.name} got a form to save`);
+    assert.equal(save.data.role, role);
+    assert.equal(save.data.programmeId, programmeId);
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const [u] of people) {
+    const inChat = world.connector.sent.filter((s) => s.conversationId === `a:1on1-${u.botUserId}`);
+    assert.equal(inChat.length, 1, `${u.name} got ${inChat.length} forms`);
+  }
+}
+
+async function announce(world: World, name: string): Promise<string> {
+  const programmeId = await world.createProgramme(sanna, {
+    name,
+    form: 'pair',
+    modeKind: 'nonstop',
+    language: 'fi',
+  });
+  await invokeCard(
+    world.server.baseUrl,
+    cardAction(world.inChannel(sanna), 'programme.announce', { programmeId }),
+  );
+  return programmeId;
+}
 
 describe('a burst of Joins on the announcement', function () {
   this.timeout(60000);
@@ -32,16 +86,7 @@ describe('a burst of Joins on the announcement', function () {
 
   before(async () => {
     world = await startWorld({ env: { TEAMS_SEND_PER_SECOND: String(PER_SECOND) } });
-    programmeId = await world.createProgramme(sanna, {
-      name: 'Aamuruuhka',
-      form: 'pair',
-      modeKind: 'nonstop',
-      language: 'fi',
-    });
-    await invokeCard(
-      world.server.baseUrl,
-      cardAction(world.inChannel(sanna), 'programme.announce', { programmeId }),
-    );
+    programmeId = await announce(world, 'Aamuruuhka');
   });
   after(async () => world?.stop());
 
@@ -58,17 +103,7 @@ describe('a burst of Joins on the announcement', function () {
       [ville, 'aktori'],
     ];
     world.connector.clear();
-    const answers = await Promise.all(
-      people.map(async ([u, role]) => {
-        const t0 = performance.now();
-        const res = await postActivity(
-          world.server.baseUrl,
-          cardAction(world.inChannel(u), 'signup.open', { programmeId, role }),
-        );
-        const body = (await res.json()) as { type: string; value: string };
-        return { ms: performance.now() - t0, status: res.status, body };
-      }),
-    );
+    const answers = await joinAll(world, world.server.baseUrl, programmeId, people);
     const t = translator('fi');
     for (const a of answers) {
       assert.equal(a.status, 200);
@@ -76,26 +111,52 @@ describe('a burst of Joins on the announcement', function () {
       assert.ok([t('signup.formSentToChat'), t('signup.formOnItsWay')].includes(a.body.value), a.body.value);
     }
     const onItsWay = answers.filter((a) => a.body.value === t('signup.formOnItsWay')).length;
-    assert.ok(onItsWay >= people.length - PER_SECOND, `${onItsWay} of ${people.length} left for the scheduler`);
+    assert.ok(
+      onItsWay >= people.length - PER_SECOND,
+      `${onItsWay} of ${people.length} left for the scheduler`,
+    );
     // Nine sends at two a second take four seconds; no click waited for them.
     const slowest = Math.max(...answers.map((a) => a.ms));
     assert.ok(slowest < 2000, `the slowest click was answered in ${Math.round(slowest)} ms`);
+    await oneFormEach(world, programmeId, people);
+  });
+});
 
-    for (const [u, role] of people) {
-      const [sent] = await world.connector.waitForActivities(`a:1on1-${u.botUserId}`, 1, 20000);
-      const form = cardOf(sent!.activity) as unknown as {
-        actions: Array<{ verb: string; data: { role?: string; programmeId?: string } }>;
-      };
-      const save = form.actions.find((a) => a.verb === 'signup.save');
-      assert.ok(save, `${u.name} got a form to save`);
-      assert.equal(save.data.role, role);
-      assert.equal(save.data.programmeId, programmeId);
-    }
-    // Nothing twice: a second later each chat still has its one form.
-    await new Promise((r) => setTimeout(r, 1000));
-    for (const [u] of people) {
-      const inChat = world.connector.sent.filter((s) => s.conversationId === `a:1on1-${u.botUserId}`);
-      assert.equal(inChat.length, 1, `${u.name} got ${inChat.length} forms`);
-    }
+describe('Join forms left to the scheduler when the server is killed', function () {
+  this.timeout(90000);
+  let world: World;
+  let restarted: ServerHandle | undefined;
+
+  before(async () => {
+    // No scheduler in the first server: the forms it could not send stay stored until the kill.
+    world = await startWorld({ env: { TEAMS_SEND_PER_SECOND: '1', SCHEDULER_TICK_SECONDS: '0' } });
+  });
+  after(async () => {
+    await restarted?.stop();
+    await world?.stop();
+  });
+
+  it('are sent by the next server, once each', async () => {
+    const programmeId = await announce(world, 'Kaatuva aamu');
+    const people: Array<[DemoUser, string]> = [
+      [aino, 'mentor'],
+      [mikko, 'mentor'],
+      [eveliina, 'aktori'],
+      [onni, 'aktori'],
+      [linnea, 'aktori'],
+    ];
+    world.connector.clear();
+    const answers = await joinAll(world, world.server.baseUrl, programmeId, people);
+    const onItsWay = answers.filter((a) => a.body.value === translator('fi')('signup.formOnItsWay')).length;
+    assert.ok(onItsWay >= people.length - 1, `${onItsWay} of ${people.length} left for the scheduler`);
+
+    await world.server.stop('SIGKILL');
+    assert.equal(world.server.child.signalCode, 'SIGKILL', 'killed, not shut down');
+    // Same storage and prefix, the scheduler on (its first tick runs at start).
+    restarted = await startServer(
+      { TABLES_CONNECTION_STRING: world.azurite.connectionString, TABLE_PREFIX: world.tablePrefix },
+      { port: world.server.port },
+    );
+    await oneFormEach(world, programmeId, people);
   });
 });
