@@ -71,8 +71,9 @@ export class PolkuBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const info = turnInfo(context.activity);
-      await this.remember(context, info);
-      await this.handleMessage(context, info);
+      // Nothing a command does reads this person's own stored reference: the two go side by side,
+      // and the answer does not wait a storage round trip behind the write.
+      await Promise.all([this.remember(context, info), this.handleMessage(context, info)]);
       await next();
     });
   }
