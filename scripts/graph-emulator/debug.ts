@@ -42,6 +42,9 @@ const problem = (status: number, message: string): DebugResponse => ({
   body: { error: { code: 'EmulatorRequestInvalid', message } },
 });
 
+/** One event as `GET /_emulator/events` lists it (tests read bookings through it). */
+export type DebugEvent = ReturnType<typeof debugEvent>;
+
 function debugEvent(e: CalendarEvent, state: EmulatorState) {
   const organizer = state.directory.mailboxes().find((m) => m.id === e.organizerId);
   return {

@@ -14,6 +14,7 @@ import { translator } from '../../bot/src/i18n/translate';
 import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
 import { selectPlaygroundUser } from '../../scripts/playground/config';
 import { requireChromium } from '../support/chromium';
+import { bookedEvents } from '../support/emulatorEvents';
 import { cardTitled, type Person, PlaygroundStack, SEEN } from '../support/playgroundPage';
 import { fromPersonalChat, seedPlaygroundPair } from '../support/playgroundSeed';
 import { cardAction, invokeCard } from '../support/teamsActivities';
@@ -33,15 +34,7 @@ describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', 
   let eveliina: Person;
   let pairId = '';
 
-  const liveEvents = async () => {
-    const origin = graph.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(aino.user.email)}&includeSeeded=false`,
-    );
-    return (
-      (await res.json()) as { value: Array<{ isCancelled: boolean; attendees: string[] }> }
-    ).value.filter((e) => !e.isCancelled);
-  };
+  const liveEvents = () => bookedEvents(graph.baseUrl, aino.user.email);
 
   before(async function () {
     requireChromium(this);

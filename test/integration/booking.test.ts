@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
+import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, onni, sanna } from '../support/programmeSeed';
 import { cardAction, invokeCard } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
@@ -15,13 +16,7 @@ describe('booking a pair’s meetings (tab API, Graph emulator)', function () {
   let pairId = '';
 
   const api = (path: string, user: DemoUser, init?: RequestInit) => world.api(path, user, init);
-  const eventsOf = async (user: DemoUser) => {
-    const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(user.email)}&includeSeeded=false`,
-    );
-    return ((await res.json()) as { value: Array<{ attendees?: unknown[] }> }).value;
-  };
+  const eventsOf = (user: DemoUser) => bookedEvents(world.graph!.baseUrl, user.email);
   const act = (user: DemoUser, verb: string, data: Record<string, unknown>) =>
     invokeCard(world.server.baseUrl, cardAction(world.personal(user), verb, { pairId, ...data }));
   const version = async () =>

@@ -17,6 +17,7 @@ import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { TablePairStore } from '../../bot/src/store/pairStore';
 import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { openTables, type Tables } from '../../bot/src/store/tables';
+import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, helmi, linnea, mikko, onni, pekka, sanna, ville } from '../support/programmeSeed';
 import { cardAction, type InvokeCard, invokeCard } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
@@ -257,12 +258,7 @@ describe('both members acting at the same moment, a hundred times over', functio
     const booked = records.filter((m) => m.status === 'booked');
     const starts = booked.map((m) => m.start);
     assert.equal(new Set(starts).size, starts.length, 'at most one meeting per time');
-    const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-    const events = (
-      (await (
-        await fetch(`${origin}/_emulator/events?user=${encodeURIComponent(aino.email)}&includeSeeded=false`)
-      ).json()) as { value: Array<{ start: string; transactionId?: string }> }
-    ).value;
+    const events = await bookedEvents(world.graph!.baseUrl, aino.email);
     for (const m of booked)
       assert.equal(events.filter((e) => e.transactionId === m.transactionId).length, 1, `m${m.number}`);
     assert.equal(events.length, booked.length, 'no event without its meeting');

@@ -19,6 +19,7 @@ import { en } from '../../bot/src/i18n/en';
 import { fi } from '../../bot/src/i18n/fi';
 import { sv } from '../../bot/src/i18n/sv';
 import type { SentActivity } from '../support/connectorStandIn';
+import { bookedEvents } from '../support/emulatorEvents';
 import {
   aino,
   eveliina,
@@ -280,17 +281,7 @@ describe('crash recovery: SIGKILL mid-flow, then a new process on the same stora
     const api = (path: string, user: DemoUser, init?: RequestInit) => world.api(path, user, init);
     const act = (user: DemoUser, verb: string, data: Record<string, unknown>) =>
       invokeCard(server.baseUrl, cardAction(world.personal(user), verb, { pairId, ...data }));
-    const liveEvents = async (user: DemoUser) => {
-      const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-      const res = await fetch(
-        `${origin}/_emulator/events?user=${encodeURIComponent(user.email)}&includeSeeded=false`,
-      );
-      return (
-        (await res.json()) as {
-          value: Array<{ transactionId?: string; isCancelled: boolean; start: unknown }>;
-        }
-      ).value.filter((e) => !e.isCancelled);
-    };
+    const liveEvents = (user: DemoUser) => bookedEvents(world.graph!.baseUrl, user.email);
     const meetings = async () =>
       (
         (await (await api(`/api/v1/pairs/${pairId}/meetings`, aino)).json()) as {

@@ -17,6 +17,7 @@ import { fi } from '../../bot/src/i18n/fi';
 import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { openTables, type Tables } from '../../bot/src/store/tables';
+import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, sanna } from '../support/programmeSeed';
 import {
   type Activity,
@@ -87,13 +88,7 @@ describe('Teams delivering the same click twice, or an older one late: one effec
   const version = async () =>
     ((await (await world.api(`/api/v1/pairs/${pairId}/agreement`, aino)).json()) as { version: number })
       .version;
-  const liveEvents = async () => {
-    const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(aino.email)}&includeSeeded=false`,
-    );
-    return ((await res.json()) as { value: Array<{ start: string }> }).value;
-  };
+  const liveEvents = () => bookedEvents(world.graph!.baseUrl, aino.email);
 
   before(async () => {
     world = await startWorld({ graph: true });

@@ -10,6 +10,7 @@ import { loadConfig } from '../../bot/src/config';
 import { DEMO_USERS, type DemoUser } from '../../bot/src/devsupport/demoOrganisation';
 import { PolkuError } from '../../bot/src/domain/errors';
 import { type GraphEmulator, NO_MAILBOX_USER, startGraphEmulator } from '../../scripts/graph-emulator';
+import { bookedEvents } from '../support/emulatorEvents';
 
 const aino = DEMO_USERS[2] as DemoUser;
 const eveliina = DEMO_USERS[6] as DemoUser;
@@ -34,13 +35,7 @@ describe('Graph calendar adapter against the Graph emulator', function () {
   beforeEach(() => emulator.reset());
   after(async () => emulator?.stop());
 
-  const eventsOf = async (user: DemoUser) => {
-    const origin = emulator.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(user.email)}&includeSeeded=false`,
-    );
-    return ((await res.json()) as { value: unknown[] }).value;
-  };
+  const eventsOf = (user: DemoUser) => bookedEvents(emulator.baseUrl, user.email);
   const meeting = (transactionId: string, startInDays = 7) => {
     const start = Math.floor((Date.now() + startInDays * DAY) / 3_600_000) * 3_600_000;
     return {

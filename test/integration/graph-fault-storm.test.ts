@@ -19,6 +19,7 @@ import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { openTables, type Tables } from '../../bot/src/store/tables';
 import type { FaultKind } from '../../scripts/graph-emulator';
+import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, helmi, linnea, mikko, onni, pekka, sanna, ville } from '../support/programmeSeed';
 import { allTexts, cardAction, type InvokeCard, postActivity } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
@@ -84,17 +85,7 @@ describe(`Graph fault storm: every booking booked once or clearly not (seed ${SE
   const outcomes: Outcome[] = [];
   const violations: string[] = [];
 
-  const liveEvents = async (user: DemoUser) => {
-    const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(user.email)}&includeSeeded=false`,
-    );
-    return (
-      (await res.json()) as {
-        value: Array<{ id: string; start: string; transactionId?: string; organizer: string }>;
-      }
-    ).value;
-  };
+  const liveEvents = (user: DemoUser) => bookedEvents(world.graph!.baseUrl, user.email);
   const tick = async (at: number) => {
     const res = await fetch(`${world.server.baseUrl}/api/v1/dev/scheduler/tick`, {
       method: 'POST',

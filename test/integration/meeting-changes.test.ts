@@ -11,6 +11,7 @@ import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
 import { fi } from '../../bot/src/i18n/fi';
 import { zoneName } from '../../bot/src/i18n/wording';
 import { formatSlot } from '../../bot/src/teams/cards/meetingSlotsCard';
+import { bookedEvents } from '../support/emulatorEvents';
 import { eveliina, helmi, linnea, mikko, onni, sanna } from '../support/programmeSeed';
 import {
   cardAction,
@@ -36,14 +37,7 @@ describe('moving and cancelling meetings from cards (Graph emulator)', function 
   let world: World;
   let pairId = '';
 
-  const liveEventsOf = async (user: DemoUser) => {
-    const origin = world.graph!.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(user.email)}&includeSeeded=false`,
-    );
-    return ((await res.json()) as { value: Array<{ start: string; isCancelled: boolean; subject: string }> })
-      .value;
-  };
+  const liveEventsOf = (user: DemoUser) => bookedEvents(world.graph!.baseUrl, user.email);
   const act = (user: DemoUser, verb: string, data: Record<string, unknown>, pair = pairId) =>
     invokeCard(world.server.baseUrl, cardAction(world.personal(user), verb, { pairId: pair, ...data }));
   /** Cards sent to the user's 1:1 chat that carry `title`. */

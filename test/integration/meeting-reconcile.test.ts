@@ -18,6 +18,7 @@ import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { ensureTables, openTables } from '../../bot/src/store/tables';
 import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
+import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina } from '../support/programmeSeed';
 import { aktori as fakeAktori, mentor as fakeMentor, viewOf } from '../unit/meetings/bookingFakes';
 import { cohort } from '../unit/teams/cardFixtures';
@@ -36,13 +37,7 @@ describe('reconciling a failed booking (Azurite, Graph emulator)', function () {
   };
   const view = { ...base, pair };
 
-  const liveEventsOf = async (email: string) => {
-    const origin = emulator.baseUrl.replace(/\/v1\.0$/, '');
-    const res = await fetch(
-      `${origin}/_emulator/events?user=${encodeURIComponent(email)}&includeSeeded=false`,
-    );
-    return ((await res.json()) as { value: Array<{ transactionId?: string; isCancelled: boolean }> }).value;
-  };
+  const liveEventsOf = (email: string) => bookedEvents(emulator.baseUrl, email);
   /** Three times free in both calendars, from the slot finder (seeded busy days differ from date to date). */
   let free: number[] = [];
   const slot = (i: number) => free[i] as number;
