@@ -135,6 +135,17 @@ describe('programme pages in the tab (e2e)', function () {
     assert.equal(boardEn['board.manualAktori'], 'Mentee');
   });
 
+  it('explains what a programme is while there is none yet, as a region named by its heading', async () => {
+    const page = await openAs(helmi, '#/programmes');
+    await h1(page, 'Ohjelmat');
+    const empty = page.getByRole('region', { name: 'Ei vielä ohjelmia' });
+    await empty.waitFor();
+    assert.equal(await empty.getByTestId('programmes-empty').count(), 0, 'the region is the panel itself');
+    assert.equal(await page.getByTestId('programmes-empty').getByRole('heading', { level: 2 }).count(), 1);
+    assert.equal(await page.getByTestId('programmes-empty').locator('p').count(), 3);
+    await fitsAt(page, 360);
+  });
+
   it('creates a programme through the form, explaining mistakes first, and lists it', async () => {
     const page = await openAs(sanna, '#/programmes');
     await h1(page, 'Ohjelmat');

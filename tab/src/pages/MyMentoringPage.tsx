@@ -5,12 +5,13 @@
  * agreement itself is walked through, accepted and changed in Teams chat.
  */
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useId } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { MyPair } from '../api/agreementTypes';
 import type { ApiClient, Me } from '../api/client';
 import { ChatHint } from '../components/mentoring/ChatHint';
 import { MyPairSection } from '../components/mentoring/MyPairSection';
 import { PageHeading } from '../components/PageHeading';
+import { Panel } from '../components/Panel';
 import { Loading, ProblemNotice } from '../components/Status';
 import { useLoad } from '../hooks/useLoad';
 import { useSessionGuard } from '../hooks/useSessionGuard';
@@ -21,25 +22,8 @@ const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   p: { margin: 0, maxWidth: '65ch' },
-  empty: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalM,
-    maxWidth: '65ch',
-    padding: 'clamp(12px, 3vw, 24px)',
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    // Transparent in the light and dark themes; visible in high contrast, where shadows vanish.
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-  },
-  h2: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  // The empty state's panel: a readable line length, its link at the start rather than stretched.
+  empty: { maxWidth: '65ch', alignItems: 'flex-start' },
 });
 
 export interface MyMentoringPageProps {
@@ -104,12 +88,8 @@ export function MyMentoringPage({ api, onIdentified, onUnauthenticated }: MyMent
 function NoPairYet() {
   const styles = useStyles();
   const { t } = useI18n();
-  const headingId = useId();
   return (
-    <section className={styles.empty} aria-labelledby={headingId} data-testid="me-empty">
-      <h2 id={headingId} className={styles.h2}>
-        {t('me.empty.title')}
-      </h2>
+    <Panel title={t('me.empty.title')} className={styles.empty} testId="me-empty">
       <Text as="p" className={styles.p}>
         {t('me.empty.body')}
       </Text>
@@ -117,6 +97,6 @@ function NoPairYet() {
         {t('me.empty.supervisors')}
       </Text>
       <Link href={hrefOf({ kind: 'list' })}>{t('me.empty.toProgrammes')}</Link>
-    </section>
+    </Panel>
   );
 }
