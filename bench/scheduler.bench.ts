@@ -1,6 +1,7 @@
 /**
  * The scheduler (issue 9 item 3, issue 6) on Azurite, with 100,000 future
- * due items stored over the next 90 days:
+ * meetings stored over the next 90 days, each with its nudge and check-in
+ * in the due table (200,000 items):
  * 1. A tick with 200 items due: its wall time and the entities it read
  *    (goal: ≤ 2× the due items). Baselines in the same run: a raw query of
  *    only the due partitions, listing the same 200 entities; and that read
@@ -21,11 +22,13 @@ import { Scheduler } from '../bot/src/services/rhythm/scheduler';
 import { type OpenDueItem, TableDueStore } from '../bot/src/store/dueStore';
 import { startAzurite } from '../test/support/azurite';
 import { startConnectorStandIn } from '../test/support/connectorStandIn';
-import { futureItems, inPool, seedDueItems } from './dueSeed';
+import { futureMeetings, inPool, itemsOf, seedDueItems, seedMeetings } from './dueSeed';
 import { type FanOutFigures, runFanOut } from './nudgeFanOut';
 import { median, round } from './stats';
 
-const FUTURE = 100_000;
+const FUTURE_MEETINGS = 100_000;
+/** A programme is one partition of the meetings table: 100 programmes of 1,000 meetings. */
+const FUTURE_PROGRAMMES = 100;
 const DUE = 200;
 const REPS = 5;
 const FAN_OUT = 5_000;
@@ -36,6 +39,7 @@ const MIN = 60_000;
 const SCHEDULER_CONCURRENCY = 16;
 
 interface TickFigures {
+  readonly futureMeetings: number;
   readonly futureItems: number;
   readonly seedFutureMs: number;
   readonly dueItems: number;
@@ -112,7 +116,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 async function measureTicks(
   client: TableClient,
   store: TableDueStore,
-  seedFutureMs: number,
+  seed: { meetings: number; items: number; ms: number },
 ): Promise<TickFigures> {
   const tenantId = '72f988bf-0000-4000-8000-0000000071c4';
   const programmeId = '11111111-0000-4000-8000-0000000071c4';
@@ -180,8 +184,9 @@ async function measureTicks(
   }
   const ratio = (xs: number[], base: number[]) => round(median(xs.map((x, i) => x / (base[i] ?? 1))), 2);
   return {
-    futureItems: FUTURE,
-    seedFutureMs: round(seedFutureMs, 0),
+    futureMeetings: seed.meetings,
+    futureItems: seed.items,
+    seedFutureMs: round(seed.ms, 0),
     dueItems: DUE,
     reps: REPS,
     entitiesRead: Math.max(...read),
@@ -214,15 +219,21 @@ export async function runSchedulerBench(): Promise<Record<string, unknown>> {
     await client.createTable();
     await conversationsClient.createTable();
     const store = new TableDueStore(client);
-    const future = futureItems(
-      FUTURE,
-      Date.now() + 10 * MIN,
-      '72f988bf-0000-4000-8000-00000000f07e',
-      'future',
-    );
-    const seedFutureMs = await seedDueItems(client, future);
-    const tick = await measureTicks(client, store, seedFutureMs);
-    // The fan-out runs over the same table: the 100,000 future items stay in it.
+    const meetingsClient = TableClient.fromConnectionString(azurite.connectionString, 'benchmeetings', {
+      allowInsecureConnection: true,
+    });
+    await meetingsClient.createTable();
+    const tenantId = '72f988bf-0000-4000-8000-00000000f07e';
+    const meetings = futureMeetings(FUTURE_MEETINGS, Date.now() + 10 * MIN, FUTURE_PROGRAMMES);
+    const future = itemsOf(meetings, tenantId);
+    const seedFutureMs =
+      (await seedMeetings(meetingsClient, meetings, tenantId)) + (await seedDueItems(client, future));
+    const tick = await measureTicks(client, store, {
+      meetings: meetings.length,
+      items: future.length,
+      ms: seedFutureMs,
+    });
+    // The fan-out runs over the same table: the 200,000 future items stay in it.
     const fanOut = await runFanOut({
       dueClient: client,
       dueStore: store,
@@ -250,7 +261,8 @@ export function printScheduler(figures: Record<string, unknown>): void {
   const t = figures.tick as TickFigures;
   const f = figures.fanOut as FanOutFigures;
   out.write(
-    `tick: ${t.futureItems} future items stored (seeded in ${(t.seedFutureMs / 1000).toFixed(1)} s), ` +
+    `tick: ${t.futureMeetings} future meetings and their ${t.futureItems} due items stored ` +
+      `(seeded in ${(t.seedFutureMs / 1000).toFixed(1)} s), ` +
       `${t.dueItems} due; median of ${t.reps}\n`,
   );
   out.write(

@@ -100,6 +100,14 @@ export class TableMeetingStore implements MeetingRepository {
   }
 }
 
+/**
+ * A meeting's row as this store writes it: for tools that must write many at
+ * once as entity-group transactions (the scheduler benchmark's seeding).
+ */
+export function meetingRow(m: Meeting): { partitionKey: string; rowKey: string } & MeetingEntity {
+  return { partitionKey: m.programmeId, rowKey: rowKey(m.pairId, m.number), ...toEntity(m) };
+}
+
 function toEntity(m: Meeting): MeetingEntity {
   return {
     pairId: m.pairId,
