@@ -185,7 +185,15 @@ export function agreementJourney(scene: Scene, user: DemoUser, index: number, pa
   const o = personal(scene, user);
   const save = (step: string, values: Record<string, unknown>): Step => ({
     name: `agreement.save ${step}`,
-    activity: (s) => cardAction(o, 'agreement.save', { pairId, step, version: s.version, ...values }),
+    // As the step card's Next carries it: the pair, its programme and the version shown.
+    activity: (s) =>
+      cardAction(o, 'agreement.save', {
+        pairId,
+        programmeId: scene.programmeId,
+        step,
+        version: s.version,
+        ...values,
+      }),
     check: agreementCard,
   });
   return [

@@ -44,7 +44,7 @@ export async function handleAgreementAction(
   const step = (): AgreementStep => oneOf(field(data, 'step'), 'step', AGREEMENT_STEPS);
   const version = () => integer(field(data, 'version'), 'version', 1, 100_000);
   try {
-    const result = await service.act(actor, pairId, commandFor(verb, data, step, version));
+    const result = await service.act(actor, pairId, commandFor(verb, data, step, version), programmeId);
     const notice =
       result.outcome.result === 'stale'
         ? ({ kind: 'stale', byName: result.outcome.changedBy?.byName ?? '' } as const)
@@ -53,7 +53,7 @@ export async function handleAgreementAction(
   } catch (err) {
     if (!(err instanceof ValidationError) || !err.violation) throw err;
     // The person's entries stay on the card with the problem named; nothing was saved.
-    const view = await service.view(actor, pairId);
+    const view = await service.view(actor, pairId, programmeId);
     const problem = { kind: 'problem', message: describeViolation(err.violation, locale) } as const;
     const at = verb === 'agreement.save' ? step() : 'review';
     return agreementStepCard({ ...cardInput(view, actor, locale), step: at, notice: problem, draft: data });
@@ -110,7 +110,11 @@ function cardInput(view: AgreementView, actor: Actor, locale: Locale) {
   };
 }
 
-/** Cards name the pair; the introduction also names the programme (to open an agreement not started yet). */
+/**
+ * Cards name the pair and its programme: the introduction's to open an
+ * agreement not started yet, the walkthrough's so the service can read the
+ * pair and programme alongside the agreement (it checks them against it).
+ */
 function ids(data: Readonly<Record<string, unknown>>): { pairId: string; programmeId?: string } {
   const pairId = field(data, 'pairId');
   const programmeId = field(data, 'programmeId');

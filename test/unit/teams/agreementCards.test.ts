@@ -30,7 +30,7 @@ import {
   inputs,
   visibleText,
 } from '../../support/adaptiveCards';
-import { aktori, cohort, mentor, nonstop, pair, quick } from './cardFixtures';
+import { aktori, cohort, mentor, nonstop, PROGRAMME_ID, pair, quick } from './cardFixtures';
 
 const TODAY = '2027-02-01';
 const NOW = new Date('2027-02-01T10:00:00Z');
@@ -467,12 +467,17 @@ describe('agreementStepCard walkthrough', () => {
     for (const step of NUMBERED_STEPS) {
       const acts = actions(stepCard(pairCase, step, 'en'));
       const next = acts.find((a) => a.verb === 'agreement.save');
-      assert.deepEqual(next?.data, { pairId: pair.id, step, version: agreed.version });
+      assert.deepEqual(next?.data, {
+        pairId: pair.id,
+        programmeId: PROGRAMME_ID,
+        step,
+        version: agreed.version,
+      });
       assert.equal(next?.associatedInputs, undefined, 'Next sends the inputs');
       const back = acts.find((a) => a.verb === 'agreement.back');
       if (step === 'duration') assert.equal(back, undefined, 'no Back on the first step');
       else {
-        assert.deepEqual(back?.data, { pairId: pair.id, step });
+        assert.deepEqual(back?.data, { pairId: pair.id, programmeId: PROGRAMME_ID, step });
         assert.equal(back?.associatedInputs, 'none');
       }
     }
@@ -584,10 +589,14 @@ describe('agreementStepCard review', () => {
       assert.equal(toggle?.title, 'I keep what we discuss confidential');
       const acts = actions(json);
       const acceptAction = acts.find((a) => a.verb === 'agreement.accept');
-      assert.deepEqual(acceptAction?.data, { pairId: pair.id, version: agreed.version });
+      assert.deepEqual(acceptAction?.data, {
+        pairId: pair.id,
+        programmeId: PROGRAMME_ID,
+        version: agreed.version,
+      });
       assert.equal(acceptAction?.associatedInputs, undefined, 'the toggle is sent');
       const change = acts.find((a) => a.verb === 'agreement.goto');
-      assert.deepEqual(change?.data, { pairId: pair.id, step: 'duration' });
+      assert.deepEqual(change?.data, { pairId: pair.id, programmeId: PROGRAMME_ID, step: 'duration' });
       assert.equal(change?.associatedInputs, 'none');
       assert.equal(change?.title, 'Propose a change');
     }
@@ -632,6 +641,7 @@ describe('agreementStepCard review', () => {
     );
     assert.deepEqual(actions(json).find((a) => (a.data as { step?: string }).step === 'goals')?.data, {
       pairId: pair.id,
+      programmeId: PROGRAMME_ID,
       step: 'goals',
     });
     assert.match(visibleText(json), /Add at least one goal before accepting/);
@@ -712,7 +722,7 @@ describe('agreementInForceCard', () => {
     const acts = actions(json);
     assert.equal(acts.length, 2);
     assert.equal(acts[0]?.verb, 'agreement.reopen');
-    assert.deepEqual(acts[0]?.data, { pairId: pair.id, version: inForce.version });
+    assert.deepEqual(acts[0]?.data, { pairId: pair.id, programmeId: PROGRAMME_ID, version: inForce.version });
     assert.equal(acts[1]?.verb, 'meeting.find');
     assert.deepEqual(acts[1]?.data, { pairId: pair.id });
     assert.match(

@@ -13,6 +13,7 @@ import {
   plain,
   subheading,
 } from './adaptiveCard';
+import { agreementIds } from './agreementStepCard';
 import { agreementSummary, memberName } from './agreementSummary';
 
 /**
@@ -37,6 +38,7 @@ export function agreementInForceCard(
   const inForce = agreement.inForce;
   const status = agreementStatus(agreement);
   const { pairId } = agreement;
+  const where = agreementIds(agreement);
 
   const body: CardElement[] = [
     heading(t('agreement.inForce.title')),
@@ -73,7 +75,7 @@ export function agreementInForceCard(
       execute(
         t('agreement.inForce.openProposal'),
         'agreement.goto',
-        { pairId, step: 'review' },
+        { ...where, step: 'review' },
         { inputs: 'none' },
       ),
     ]);
@@ -83,7 +85,7 @@ export function agreementInForceCard(
     execute(
       t('agreement.inForce.reopen'),
       'agreement.reopen',
-      { pairId, version: agreement.version },
+      { ...where, version: agreement.version },
       { inputs: 'none' },
     ),
     execute(t('agreement.inForce.book'), 'meeting.find', { pairId }, { inputs: 'none', style: 'positive' }),

@@ -107,12 +107,12 @@ export function agreementStepCard(input: AgreementStepCardInput): AdaptiveCard {
     );
   }
 
-  const pairId = agreement.pairId;
-  const back = execute(t('agreement.back'), 'agreement.back', { pairId, step }, { inputs: 'none' });
+  const where = agreementIds(agreement);
+  const back = execute(t('agreement.back'), 'agreement.back', { ...where, step }, { inputs: 'none' });
   const next = execute(
     t('agreement.next'),
     'agreement.save',
-    { pairId, step, version: agreement.version },
+    { ...where, step, version: agreement.version },
     { style: 'positive' },
   );
   const stepActions = step === AGREEMENT_STEPS[0] ? [next] : [back, next];
@@ -366,7 +366,8 @@ function reviewStep(
   const { agreement, programme, names, viewerId, locale, draft } = input;
   const members = membersOf(agreement);
   const memberNames = Object.fromEntries(members.map((m) => [m, memberName(names, m, t)]));
-  const { version, pairId } = agreement;
+  const { version } = agreement;
+  const where = agreementIds(agreement);
   const accepted = members.filter((m) => agreement.acceptances[m]?.version === version);
   const waiting = members.filter((m) => !accepted.includes(m));
   const status = agreementStatus(agreement);
@@ -395,7 +396,7 @@ function reviewStep(
   const change = execute(
     t('agreement.review.change'),
     'agreement.goto',
-    { pairId, step: 'duration' },
+    { ...where, step: 'duration' },
     { inputs: 'none' },
   );
   if (status === 'in-force') {
@@ -406,7 +407,7 @@ function reviewStep(
     return {
       body,
       actions: [
-        execute(t('agreement.inForce.reopen'), 'agreement.reopen', { pairId, version }, { inputs: 'none' }),
+        execute(t('agreement.inForce.reopen'), 'agreement.reopen', { ...where, version }, { inputs: 'none' }),
       ],
       back: false,
     };
@@ -424,7 +425,7 @@ function reviewStep(
         execute(
           t('agreement.review.addGoal'),
           'agreement.goto',
-          { pairId, step: 'goals' },
+          { ...where, step: 'goals' },
           { inputs: 'none' },
         ),
         change,
@@ -447,7 +448,7 @@ function reviewStep(
   return {
     body,
     actions: [
-      execute(t('agreement.review.accept'), 'agreement.accept', { pairId, version }, { style: 'positive' }),
+      execute(t('agreement.review.accept'), 'agreement.accept', { ...where, version }, { style: 'positive' }),
       change,
     ],
     back: true,
@@ -489,4 +490,12 @@ function textValue(draft: Draft, id: string, current: string, max: number): { va
   const fromDraft = draft && Object.hasOwn(draft, id) ? (draftText(draft, id) ?? '') : undefined;
   const value = (fromDraft ?? current).slice(0, max);
   return value ? { value } : {};
+}
+
+/** What every agreement action carries: the pair, and its programme so the service can read both at once. */
+export function agreementIds(agreement: Pick<Agreement, 'pairId' | 'programmeId'>): {
+  pairId: string;
+  programmeId: string;
+} {
+  return { pairId: agreement.pairId, programmeId: agreement.programmeId };
 }
