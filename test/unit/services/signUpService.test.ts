@@ -56,7 +56,7 @@ async function world() {
     { name: 'P', form: 'pair', mode: { kind: 'nonstop' } },
     { locale: 'fi' },
   );
-  return { programmes, volunteers, notifier, signUps, programme: created.value };
+  return { programmes, volunteers, notifier, access, signUps, programme: created.value };
 }
 
 describe('signing up', () => {
@@ -92,6 +92,33 @@ describe('signing up', () => {
     assert.equal(again.outcome, 'unchanged');
     assert.equal((await w.volunteers.find(w.programme.id, ville.userId))?.etag, row?.etag);
     assert.equal(w.notifier.calls.length, told);
+  });
+
+  it('grants tab access on a repeat too: it may be the retry of a save whose grant failed', async () => {
+    const w = await world();
+    const grant = w.access.grant.bind(w.access);
+    let failNext = true;
+    w.access.grant = async (...args) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('storage blip');
+      }
+      return grant(...args);
+    };
+    await assert.rejects(w.signUps.signUp(ville, w.programme.id, form), /storage blip/);
+    const again = await w.signUps.signUp(ville, w.programme.id, form);
+    assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(
+      (await w.access.listForUser(T, ville.userId)).map((a) => [a.programmeId, a.role]),
+      [[w.programme.id, 'participant']],
+    );
+  });
+
+  it('leaves the programme’s owner an owner in their list when they sign up to it themselves', async () => {
+    const w = await world();
+    await w.signUps.signUp(boss, w.programme.id, form);
+    const roles = (await w.access.listForUser(T, boss.userId)).map((a) => a.role);
+    assert.ok(roles.length > 0 && roles.every((r) => r === 'owner'), roles.join(', '));
   });
 
   it('refuses a late click from a form older than the saved sign-up; a form showing it saves', async () => {

@@ -69,14 +69,20 @@ export class SignUpService {
     }
     const profile = parseVolunteerProfile(raw, programme);
     const { saved, outcome } = await this.save(actor, programmeId, profile, now.toISOString(), options.shown);
-    // A repeat of what is saved (a double click, Teams resending the click) changes nothing and tells nobody.
-    if (outcome === 'unchanged') return { volunteer: saved.value, outcome };
-    await this.deps.access.grant(actor.tenantId, actor.userId, {
+    // The programme in the person's list in the tab. Granted on a repeat too: a repeat may be the retry of
+    // a save whose grant failed, and the grant is one idempotent write.
+    const grant = this.deps.access.grant(actor.tenantId, actor.userId, {
       programmeId,
       name: programme.name,
-      role: 'participant',
+      role: accessRole(programme, actor.userId),
     });
-    await this.afterChange(programme, saved.value, options.answeredInPlace === true);
+    // A repeat of what is saved (a double click, Teams resending the click) tells nobody.
+    if (outcome === 'unchanged') {
+      await grant;
+      return { volunteer: saved.value, outcome };
+    }
+    // The access and the news of the sign-up do not depend on each other: side by side.
+    await Promise.all([grant, this.afterChange(programme, saved.value, options.answeredInPlace === true)]);
     return { volunteer: saved.value, outcome };
   }
 
@@ -188,6 +194,13 @@ export class SignUpService {
     }
     await Promise.all(tasks);
   }
+}
+
+/** Signing up never makes the programme's owner or coordinator a mere participant in their own list. */
+function accessRole(programme: Programme, userId: string): 'owner' | 'coordinator' | 'participant' {
+  if (programme.owners.includes(userId)) return 'owner';
+  if (programme.coordinators.includes(userId)) return 'coordinator';
+  return 'participant';
 }
 
 function sameProfile(v: Volunteer, p: VolunteerProfile): boolean {
