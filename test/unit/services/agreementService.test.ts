@@ -68,7 +68,23 @@ function world() {
       },
     } as unknown as ConstructorParameters<typeof AgreementService>[0]['programmes'],
     notifier: { agreementInForce: async () => undefined },
-    memberships: { list: async () => [] },
+    memberships: {
+      list: (_tenantId, userId) =>
+        later(
+          'memberships',
+          [mentor.userId, aktori.userId].includes(userId)
+            ? [
+                {
+                  programmeId: cohort.id,
+                  pairId: pair.id,
+                  role: userId === mentor.userId ? ('mentor' as const) : ('aktori' as const),
+                  partnerIds: [userId === mentor.userId ? aktori.userId : mentor.userId],
+                  programmeName: cohort.name,
+                },
+              ]
+            : [],
+        ),
+    },
     now: () => NOW,
     onNotifyError: () => undefined,
   });
@@ -113,6 +129,20 @@ describe('the agreement service reading a pair’s agreement', () => {
     assert.equal(view.programme.id, cohort.id, 'the agreement’s programme');
     assert.equal(view.pair.mentorId, mentor.userId, 'the agreement’s pair, not the look-alike');
     assert.ok(events.includes(`ask pair ${cohort.id}`), 'the right pair read after the agreement answered');
+  });
+
+  it('answers "sopimus" for a person with one pair in two rounds of reads after their pair list', async () => {
+    const { service, events } = world();
+    const { pairs, only } = await service.mineWithOnly(asMentor);
+    assert.equal(pairs.length, 1);
+    assert.equal(only?.programme.id, cohort.id);
+    const answered = events.indexOf('answer agreement');
+    assert.ok(events.indexOf(`ask programme ${cohort.id}`) < answered, events.join(', '));
+    assert.equal(
+      events.filter((e) => e.startsWith('ask')).length,
+      4,
+      'memberships, agreement, pair, programme',
+    );
   });
 
   it('still refuses someone outside the pair, whatever the card names', async () => {

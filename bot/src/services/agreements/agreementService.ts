@@ -96,26 +96,40 @@ export class AgreementService {
    * already read for the list passed on to the view instead of read again.
    */
   async mineWithOnly(actor: Actor): Promise<{ pairs: MyPair[]; only?: AgreementView }> {
-    const reads = await this.readMine(actor);
+    const reads = await this.readMine(actor, { programmeOfOnly: true });
     const pairs = reads.map(myPair);
     const [one] = reads;
     if (reads.length !== 1 || !one) return { pairs };
-    const { programme, pair, current } = await this.load(actor, one.membership.pairId, undefined, {
-      agreement: one.found,
-      ...(one.pair ? { pair: one.pair } : {}),
-    });
+    const { programme, pair, current } = await this.load(
+      actor,
+      one.membership.pairId,
+      one.membership.programmeId,
+      {
+        agreement: one.found,
+        ...(one.pair ? { pair: one.pair } : {}),
+        ...(one.programme ? { programme: one.programme } : {}),
+      },
+    );
     return { pairs, only: { agreement: current.value, programme, pair } };
   }
 
-  private async readMine(actor: Actor): Promise<MineRead[]> {
+  /**
+   * `programmeOfOnly`: with exactly one pair its view follows, so its
+   * programme is read alongside (load checks it against the agreement).
+   */
+  private async readMine(actor: Actor, options: { programmeOfOnly?: boolean } = {}): Promise<MineRead[]> {
     const memberships = await this.deps.memberships.list(actor.tenantId, actor.userId);
+    const withProgramme = options.programmeOfOnly === true && memberships.length === 1;
     return Promise.all(
       memberships.map(async (membership) => {
-        const [found, pair] = await Promise.all([
+        const [found, pair, programme] = await Promise.all([
           this.deps.agreements.find(membership.pairId),
           this.deps.pairs.get(membership.programmeId, membership.pairId),
+          withProgramme
+            ? this.deps.programmes.get(actor.tenantId, membership.programmeId).then((p) => p.value)
+            : undefined,
         ]);
-        return { membership, found, pair };
+        return { membership, found, pair, ...(programme ? { programme } : {}) };
       }),
     );
   }
@@ -320,6 +334,7 @@ interface MineRead {
   readonly membership: Membership;
   readonly found: Versioned<Agreement> | undefined;
   readonly pair: Pair | undefined;
+  readonly programme?: Programme;
 }
 
 function myPair({ membership: m, found, pair }: MineRead): MyPair {
