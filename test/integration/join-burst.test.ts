@@ -26,6 +26,11 @@ import { startWorld, type World } from '../support/world';
 
 const PER_SECOND = 2;
 
+/** Sends the pacer lets through at once in `ms` at `perSecond`: the first, then one each 1,050 / perSecond ms. */
+function sentAtOnceAllowed(perSecond: number, ms: number): number {
+  return 1 + Math.floor(ms / (1050 / perSecond));
+}
+
 /** Everyone clicks Join at once; each answer's status and text. */
 async function joinAll(
   world: World,
@@ -111,13 +116,15 @@ describe('a burst of Joins on the announcement', function () {
       assert.ok([t('signup.formSentToChat'), t('signup.formOnItsWay')].includes(a.body.value), a.body.value);
     }
     const onItsWay = answers.filter((a) => a.body.value === t('signup.formOnItsWay')).length;
-    assert.ok(
-      onItsWay >= people.length - PER_SECOND,
-      `${onItsWay} of ${people.length} left for the scheduler`,
-    );
-    // Nine sends at two a second take four seconds; no click waited for them.
+    // Paced in the clicks, the ninth would answer after eight intervals of 525 ms (4.2 s): none waited.
     const slowest = Math.max(...answers.map((a) => a.ms));
-    assert.ok(slowest < 2000, `the slowest click was answered in ${Math.round(slowest)} ms`);
+    assert.ok(slowest < 3500, `the slowest click was answered in ${Math.round(slowest)} ms`);
+    // Only what the pace allowed while the clicks were being answered went at once; the rest was left.
+    assert.ok(onItsWay > 0, 'some forms were left for the scheduler');
+    assert.ok(
+      people.length - onItsWay <= sentAtOnceAllowed(PER_SECOND, slowest),
+      `${people.length - onItsWay} sent at once in ${Math.round(slowest)} ms at ${PER_SECOND}/s`,
+    );
     await oneFormEach(world, programmeId, people);
   });
 });
@@ -148,7 +155,12 @@ describe('Join forms left to the scheduler when the server is killed', function 
     world.connector.clear();
     const answers = await joinAll(world, world.server.baseUrl, programmeId, people);
     const onItsWay = answers.filter((a) => a.body.value === translator('fi')('signup.formOnItsWay')).length;
-    assert.ok(onItsWay >= people.length - 1, `${onItsWay} of ${people.length} left for the scheduler`);
+    const slowest = Math.max(...answers.map((a) => a.ms));
+    assert.ok(onItsWay > 0, 'some forms were left for the scheduler');
+    assert.ok(
+      people.length - onItsWay <= sentAtOnceAllowed(1, slowest),
+      `${onItsWay} left for the scheduler`,
+    );
 
     await world.server.stop('SIGKILL');
     assert.equal(world.server.child.signalCode, 'SIGKILL', 'killed, not shut down');
