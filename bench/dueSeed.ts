@@ -11,6 +11,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { meetingTransactionId } from '../bot/src/domain/meetings/meeting';
 import { type DueItem, dueKeys } from '../bot/src/domain/rhythm/dueItem';
 import { meetingRow } from '../bot/src/store/meetingStore';
+import { prng } from '../test/support/prng';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -25,17 +26,6 @@ export async function inPool(tasks: readonly (() => Promise<unknown>)[], width: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A booked meeting of the benchmark's programme, with what its due items need. */

@@ -15,21 +15,11 @@ import type {
 } from '../bot/src/domain/matching/matchTypes';
 import { buildScoreTable, FORBIDDEN } from '../bot/src/domain/matching/scoreTable';
 import { suggestPairs } from '../bot/src/domain/matching/suggestPairs';
+import { prng } from '../test/support/prng';
 
 const RUNS = 5;
 const TOPICS = Array.from({ length: 40 }, (_, i) => `topic-${i}`);
 const UNITS = Array.from({ length: 8 }, (_, i) => `Unit ${i}`);
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sample(rng: () => number, xs: readonly string[], lo: number, hi: number): string[] {
   const k = lo + Math.floor(rng() * (hi - lo + 1));

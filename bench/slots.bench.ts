@@ -15,6 +15,7 @@ import { commonFreeTime, findSlots } from '../bot/src/domain/slots/findSlots';
 import { firstPhaseSlots } from '../bot/src/domain/slots/firstPhaseSlots';
 import type { Interval, MemberCalendar, SlotQuery, Weekday } from '../bot/src/domain/slots/slotTypes';
 import { clearTimeZoneCache } from '../bot/src/domain/slots/timeZones';
+import { prng } from '../test/support/prng';
 
 const RUNS = 21;
 /** Enough calls for V8 to optimise the hot loops; the first call is reported separately. */
@@ -23,17 +24,6 @@ const BASELINE_RUNS = 5;
 const MIN = 60_000;
 const DAY = 86_400_000;
 const WORKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 2027-03-01 00:00 Helsinki: the 90 days cross the March DST change. */
 const START = Date.UTC(2027, 1, 28, 22);

@@ -20,6 +20,7 @@ import { createTableClientFactory } from '../../bot/src/store/tableClients';
 import { openTables, type Tables } from '../../bot/src/store/tables';
 import type { FaultKind } from '../../scripts/graph-emulator';
 import { bookedEvents } from '../support/emulatorEvents';
+import { prng } from '../support/prng';
 import { aino, eveliina, helmi, linnea, mikko, onni, pekka, sanna, ville } from '../support/programmeSeed';
 import { allTexts, cardAction, type InvokeCard, postActivity } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
@@ -36,17 +37,6 @@ const STORMED =
   /\/calendar\/getSchedule$|\/events$|\/events\/[^/]+$|\/events\/[^/]+\/cancel$|\/calendarView$/;
 const MINUTE = 60_000;
 
-/** A small seeded generator, so a failing storm can be replayed (the seed is in the test's name). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const SEED = Number(process.env.STORM_SEED ?? 20260510);
 
 /** The fixed part of a localised message (before its first placeholder). */
@@ -162,7 +152,7 @@ describe(`Graph fault storm: every booking booked once or clearly not (seed ${SE
       await act(aktori, 'agreement.accept', { version: v, confidentiality: 'true' });
     }
     // The storm: each stormed call is faulted with probability ½, by a seeded draw.
-    const random = mulberry32(SEED);
+    const random = prng(SEED);
     const faults = world.graph!.faults;
     const take = faults.take.bind(faults);
     faults.take = (method: string, path: string) => {
@@ -218,7 +208,7 @@ describe(`Graph fault storm: every booking booked once or clearly not (seed ${SE
       PAIRS.map(async ([mentor, aktori], p) => {
         const pairId = pairIds[p] as string;
         const pool = pools[p] as string[];
-        const random = mulberry32(SEED + p + 1);
+        const random = prng(SEED + p + 1);
         const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)] as T;
         const booked = async () =>
           (

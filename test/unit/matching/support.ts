@@ -12,23 +12,10 @@ import type {
 } from '../../../bot/src/domain/matching/matchTypes';
 import { DIFFERENT_UNITS_BONUS, TOPIC_WEIGHT } from '../../../bot/src/domain/matching/scorePair';
 import type { ProgrammeForm } from '../../../bot/src/domain/programme/vocabulary';
+import { int, pick, prng, type Rng } from '../../support/prng';
 
-/** mulberry32: tiny, seedable, good enough to vary test inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { int, prng, type Rng };
 
-export type Rng = () => number;
-
-export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 const subset = <T>(rng: Rng, xs: readonly T[], p: number): T[] => xs.filter(() => rng() < p);
 
 export function shuffle<T>(rng: Rng, xs: readonly T[]): T[] {

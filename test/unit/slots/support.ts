@@ -5,21 +5,9 @@
  * the finder rather than repeating it.
  */
 import type { Interval, MemberCalendar, SlotQuery, Weekday } from '../../../bot/src/domain/slots/slotTypes';
+import { int, pick, prng, type Rng } from '../../support/prng';
 
-/** mulberry32: tiny, seedable, good enough to vary test inputs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-export type Rng = () => number;
-export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
-export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
+export { int, pick, prng, type Rng };
 export function shuffle<T>(rng: Rng, xs: readonly T[]): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
