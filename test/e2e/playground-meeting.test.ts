@@ -17,6 +17,7 @@ import { requireChromium } from '../support/chromium';
 import { bookedEvents } from '../support/emulatorEvents';
 import { cardTitled, type Person, PlaygroundStack, SEEN } from '../support/playgroundPage';
 import { fromPersonalChat, seedPlaygroundPair } from '../support/playgroundSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { cardAction, invokeCard } from '../support/teamsActivities';
 
 const t = translator('fi');
@@ -106,12 +107,7 @@ describe('Agents Playground: a pair books a meeting and cancels it (Chromium)', 
     };
     const start = Date.parse(items.find((m) => m.status === 'booked')!.start);
     // The scheduler runs as if it were an hour before the meeting (local mode's route; the clock is the test's).
-    const tick = await fetch(`${stack.baseUrl}/api/v1/dev/scheduler/tick`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: new Date(start - 3_600_000).toISOString() }),
-    });
-    assert.equal(tick.status, 200, await tick.clone().text());
+    await runSchedulerAt(stack.baseUrl, start - 3_600_000);
     const nudge = cardTitled(aino.page, t('nudge.mentor.title')).last();
     await nudge.waitFor(SEEN);
     await nudge.getByText('Oppia', { exact: true }).waitFor();

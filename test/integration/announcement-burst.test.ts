@@ -20,6 +20,7 @@ import {
   sanna,
   ville,
 } from '../support/programmeSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { allTexts, cardAction, invokeCard } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
 
@@ -72,13 +73,8 @@ describe('announcement counts under a burst of sign-ups', function () {
       during >= 1 && during <= Math.ceil((burstMs / 1000) * 7) + 1,
       `${during} refreshes in ${burstMs} ms`,
     );
-    const res = await fetch(`${world.server.baseUrl}/api/v1/dev/scheduler/tick`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: new Date(Date.now() + 15_000).toISOString() }),
-    });
-    assert.equal(res.status, 200);
-    assert.equal(((await res.json()) as { handled: number }).handled, 1, 'one coalesced refresh was left');
+    const { handled } = await runSchedulerAt(world.server.baseUrl, Date.now() + 15_000);
+    assert.equal(handled, 1, 'one coalesced refresh was left');
     const final = puts().at(-1);
     const expected = countsSentence({ mentors: 5, aktoris: 4 }, translator('fi'));
     assert.ok(allTexts(final!.activity).includes(expected), `the final counts: ${expected}`);

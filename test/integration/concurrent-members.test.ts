@@ -15,12 +15,11 @@ import type { Meeting } from '../../bot/src/domain/meetings/meeting';
 import { fi } from '../../bot/src/i18n/fi';
 import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { TablePairStore } from '../../bot/src/store/pairStore';
-import { createTableClientFactory } from '../../bot/src/store/tableClients';
-import { openTables, type Tables } from '../../bot/src/store/tables';
+import type { Tables } from '../../bot/src/store/tables';
 import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, helmi, linnea, mikko, onni, pekka, sanna, ville } from '../support/programmeSeed';
 import { cardAction, type InvokeCard, invokeCard } from '../support/teamsActivities';
-import { startWorld, type World } from '../support/world';
+import { startWorld, type World, worldTables } from '../support/world';
 
 const ROUNDS = 100;
 
@@ -69,13 +68,7 @@ describe('both members acting at the same moment, a hundred times over', functio
 
   before(async () => {
     world = await startWorld({ graph: true });
-    tables = openTables(
-      createTableClientFactory({
-        kind: 'connectionString',
-        connectionString: world.azurite.connectionString,
-      }),
-      world.tablePrefix,
-    );
+    tables = worldTables(world);
     meetings = new TableMeetingStore(tables.meetings);
   });
   after(async () => {

@@ -32,6 +32,7 @@ import {
   sanna,
   ville,
 } from '../support/programmeSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { type ServerHandle, startServer } from '../support/serverProcess';
 import { type StorageProxy, startStorageProxy } from '../support/storageProxy';
 import { allTexts, cardAction, type InvokeCard, invokeCard } from '../support/teamsActivities';
@@ -290,15 +291,7 @@ describe('crash recovery: SIGKILL mid-flow, then a new process on the same stora
       ).items;
     const book = (start: string, user: DemoUser = aino) =>
       api(`/api/v1/pairs/${pairId}/meetings`, user, { method: 'POST', body: JSON.stringify({ start }) });
-    const tick = async (at: number) => {
-      const res = await fetch(`${server.baseUrl}/api/v1/dev/scheduler/tick`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ at: new Date(at).toISOString() }),
-      });
-      assert.equal(res.status, 200, await res.clone().text());
-      return (await res.json()) as { read: number; handled: number };
-    };
+    const tick = (at: number) => runSchedulerAt(server.baseUrl, at);
     /** Graph holds the create for `holdMs`; the server is killed while it waits, and Graph then makes the event. */
     const killDuringCreate = async (start: string, holdMs = 3000) => {
       world.graph!.faults.delay(holdMs, { method: 'POST', path: '/users/.*/events$' });

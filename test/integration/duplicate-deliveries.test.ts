@@ -15,8 +15,7 @@ import { DEMO_TENANT_ID, type DemoUser } from '../../bot/src/devsupport/demoOrga
 import type { Meeting } from '../../bot/src/domain/meetings/meeting';
 import { fi } from '../../bot/src/i18n/fi';
 import { TableMeetingStore } from '../../bot/src/store/meetingStore';
-import { createTableClientFactory } from '../../bot/src/store/tableClients';
-import { openTables, type Tables } from '../../bot/src/store/tables';
+import type { Tables } from '../../bot/src/store/tables';
 import { bookedEvents } from '../support/emulatorEvents';
 import { aino, eveliina, sanna } from '../support/programmeSeed';
 import {
@@ -27,7 +26,7 @@ import {
   type InvokeCard,
   postActivity,
 } from '../support/teamsActivities';
-import { startWorld, type World } from '../support/world';
+import { startWorld, type World, worldTables } from '../support/world';
 
 describe('Teams delivering the same click twice, or an older one late: one effect', function () {
   this.timeout(90000);
@@ -92,13 +91,7 @@ describe('Teams delivering the same click twice, or an older one late: one effec
 
   before(async () => {
     world = await startWorld({ graph: true });
-    tables = openTables(
-      createTableClientFactory({
-        kind: 'connectionString',
-        connectionString: world.azurite.connectionString,
-      }),
-      world.tablePrefix,
-    );
+    tables = worldTables(world);
     meetings = new TableMeetingStore(tables.meetings);
     programmeId = await world.createProgramme(sanna, {
       name: 'Toistot',

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
 import { fi } from '../../bot/src/i18n/fi';
 import { aino, eveliina, helmi, linnea, mikko, onni, sanna } from '../support/programmeSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { allTexts, cardAction, invokeCard } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
 
@@ -84,12 +85,7 @@ describe('evaluation totals only from three answers, through every route', funct
         .find((s) => JSON.stringify(s.activity.attachments ?? []).includes(title));
     // The programme's weekly item fans out into one per supervisor, sent on the next tick.
     for (let tick = 0; tick < 3 && !find(); tick++) {
-      const res = await fetch(`${world.server.baseUrl}/api/v1/dev/scheduler/tick`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ at: new Date(digestAt + tick * 60_000).toISOString() }),
-      });
-      assert.equal(res.status, 200);
+      await runSchedulerAt(world.server.baseUrl, digestAt + tick * 60_000);
     }
     digestAt += 7 * DAY;
     const sent = find();

@@ -16,14 +16,14 @@ import type { DemoUser } from '../../bot/src/devsupport/demoOrganisation';
 import type { Meeting } from '../../bot/src/domain/meetings/meeting';
 import { fi } from '../../bot/src/i18n/fi';
 import { TableMeetingStore } from '../../bot/src/store/meetingStore';
-import { createTableClientFactory } from '../../bot/src/store/tableClients';
-import { openTables, type Tables } from '../../bot/src/store/tables';
+import type { Tables } from '../../bot/src/store/tables';
 import type { FaultKind } from '../../scripts/graph-emulator';
 import { bookedEvents } from '../support/emulatorEvents';
 import { prng } from '../support/prng';
 import { aino, eveliina, helmi, linnea, mikko, onni, pekka, sanna, ville } from '../support/programmeSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { allTexts, cardAction, type InvokeCard, postActivity } from '../support/teamsActivities';
-import { startWorld, type World } from '../support/world';
+import { startWorld, type World, worldTables } from '../support/world';
 
 const PAIRS: ReadonlyArray<readonly [DemoUser, DemoUser]> = [
   [aino, eveliina],
@@ -76,15 +76,7 @@ describe(`Graph fault storm: every booking booked once or clearly not (seed ${SE
   const violations: string[] = [];
 
   const liveEvents = (user: DemoUser) => bookedEvents(world.graph!.baseUrl, user.email);
-  const tick = async (at: number) => {
-    const res = await fetch(`${world.server.baseUrl}/api/v1/dev/scheduler/tick`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: new Date(at).toISOString() }),
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    return (await res.json()) as { read: number; handled: number; retried: number; dropped: number };
-  };
+  const tick = (at: number) => runSchedulerAt(world.server.baseUrl, at);
   const openReconciles = async () => {
     let n = 0;
     for await (const e of tables.due.listEntities<{ rowKey: string }>())
@@ -129,13 +121,7 @@ describe(`Graph fault storm: every booking booked once or clearly not (seed ${SE
 
   before(async () => {
     world = await startWorld({ graph: true, env: { SCHEDULER_TICK_SECONDS: '0' } });
-    tables = openTables(
-      createTableClientFactory({
-        kind: 'connectionString',
-        connectionString: world.azurite.connectionString,
-      }),
-      world.tablePrefix,
-    );
+    tables = worldTables(world);
     meetings = new TableMeetingStore(tables.meetings);
     for (const [i, [mentor, aktori]] of PAIRS.entries()) {
       const { programmeId, pairId } = await world.formPair(sanna, mentor, aktori, `Myrsky ${i + 1}`);

@@ -19,6 +19,7 @@ import { translator } from '../../bot/src/i18n/translate';
 import { countsSentence } from '../../bot/src/i18n/wording';
 import { type AzuriteHandle, startAzurite } from '../support/azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from '../support/connectorStandIn';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { type ServerHandle, startServer } from '../support/serverProcess';
 import {
   type ActivityOptions,
@@ -333,12 +334,7 @@ describe('programmes: announce, volunteer, pair', function () {
       connector.sent.filter((s) => s.conversationId === DEMO_CHANNEL_ID && s.method === 'PUT');
     assert.ok(updates().length > 0, 'the card was updated during the sign-ups');
     // Eight Saves at once outrun the channel's limit: the last refresh is the scheduler's, with the final counts.
-    const tick = await fetch(`${server.baseUrl}/api/v1/dev/scheduler/tick`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: new Date(Date.now() + 15_000).toISOString() }),
-    });
-    assert.equal(tick.status, 200);
+    await runSchedulerAt(server.baseUrl, Date.now() + 15_000);
     assert.ok(
       allTexts(updates().at(-1)!.activity).includes(
         countsSentence({ mentors: 4, aktoris: 4 }, translator('fi')),

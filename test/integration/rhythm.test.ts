@@ -15,15 +15,14 @@ import { TableEvaluationStore } from '../../bot/src/store/evaluationStore';
 import { TableMeetingStore } from '../../bot/src/store/meetingStore';
 import { TablePairStore } from '../../bot/src/store/pairStore';
 import { TableProgrammeStore } from '../../bot/src/store/programmeStore';
-import { createTableClientFactory } from '../../bot/src/store/tableClients';
-import { openTables, type Tables } from '../../bot/src/store/tables';
+import type { Tables } from '../../bot/src/store/tables';
 import { createAdapter } from '../../bot/src/teams/adapter';
 import { describeViolation } from '../../bot/src/teams/cards/describeViolation';
 import { ProactiveNotifier } from '../../bot/src/teams/proactiveNotifier';
 import { TeamsRhythmPrompts } from '../../bot/src/teams/rhythmPrompts';
 import { aino, eveliina, mikko, onni, sanna } from '../support/programmeSeed';
 import { allTexts, cardAction, cardOf, invokeCard, message, postActivity } from '../support/teamsActivities';
-import { startWorld, type World } from '../support/world';
+import { startWorld, type World, worldTables } from '../support/world';
 
 describe('the mentoring rhythm: check-ins, checkpoint, evaluation, learnings', function () {
   this.timeout(120000);
@@ -75,13 +74,7 @@ describe('the mentoring rhythm: check-ins, checkpoint, evaluation, learnings', f
 
   before(async () => {
     world = await startWorld();
-    tables = openTables(
-      createTableClientFactory({
-        kind: 'connectionString',
-        connectionString: world.azurite.connectionString,
-      }),
-      world.tablePrefix,
-    );
+    tables = worldTables(world);
     meetings = new TableMeetingStore(tables.meetings);
     ({ programmeId, pairId: pairA } = await world.formPair(sanna, aino, eveliina, 'Rytmi'));
     // A second pair in the same programme, for the conclusion and the evaluation totals.

@@ -12,6 +12,7 @@ import { fi } from '../../bot/src/i18n/fi';
 import { sv } from '../../bot/src/i18n/sv';
 import type { SentActivity } from '../support/connectorStandIn';
 import { aino, eveliina, sanna } from '../support/programmeSeed';
+import { runSchedulerAt } from '../support/schedulerTick';
 import { type ServerHandle, startServer } from '../support/serverProcess';
 import { cardAction, invokeCard } from '../support/teamsActivities';
 import { startWorld, type World } from '../support/world';
@@ -34,15 +35,7 @@ describe('the rhythm’s scheduler with two instances on one storage', function 
   let pairId = '';
   let meeting: { start: string; end: string };
 
-  const tick = async (server: { baseUrl: string }, at: number) => {
-    const res = await fetch(`${server.baseUrl}/api/v1/dev/scheduler/tick`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ at: new Date(at).toISOString() }),
-    });
-    assert.equal(res.status, 200, await res.clone().text());
-    return (await res.json()) as { read: number; handled: number; retried: number; dropped: number };
-  };
+  const tick = (server: { baseUrl: string }, at: number) => runSchedulerAt(server.baseUrl, at);
   const both = (at: number) => Promise.all([tick(world.server, at), tick(second, at)]);
   const cards = (key: Parameters<typeof titled>[1]) => world.connector.sent.filter((s) => titled(s, key));
   const act = (user: DemoUser, verb: string, data: Record<string, unknown>) =>

@@ -11,6 +11,8 @@ import {
   DEMO_USERS,
   type DemoUser,
 } from '../../bot/src/devsupport/demoOrganisation';
+import { createTableClientFactory } from '../../bot/src/store/tableClients';
+import { openTables, type Tables } from '../../bot/src/store/tables';
 import { type GraphEmulator, startGraphEmulator } from '../../scripts/graph-emulator';
 import { type AzuriteHandle, startAzurite } from './azurite';
 import { type ConnectorStandIn, startConnectorStandIn } from './connectorStandIn';
@@ -22,6 +24,14 @@ import {
   invokeCard,
   postActivity,
 } from './teamsActivities';
+
+/** The server's own tables on the world's storage, for tests that read what it stored. */
+export function worldTables(world: Pick<World, 'azurite' | 'tablePrefix'>): Tables {
+  return openTables(
+    createTableClientFactory({ kind: 'connectionString', connectionString: world.azurite.connectionString }),
+    world.tablePrefix,
+  );
+}
 
 export interface World {
   readonly azurite: AzuriteHandle;
