@@ -148,6 +148,31 @@ function useAfterClose(open: boolean) {
   };
 }
 
+/**
+ * A dialog's one irreversible request: nothing sent twice while it runs, a
+ * refusal said inside the dialog in this control's words, a lapsed session
+ * handed back to sign-in.
+ */
+function useDialogRequest(onUnauthenticated: () => void) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  async function run(request: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    setProblem('');
+    try {
+      await request();
+    } catch (err) {
+      if (problemOf(err) === 'unauthenticated') return onUnauthenticated();
+      setProblem(t(failureKey(err)));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, problem, clearProblem: () => setProblem(''), run };
+}
+
 interface DialogProps {
   readonly api: ApiClient;
   readonly detail: ProgrammeDetail;
@@ -163,27 +188,18 @@ function CloseDialog({
   const styles = useStyles();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const request = useDialogRequest(onUnauthenticated);
+  const { busy, problem } = request;
   const bodyId = useId();
   const name = detail.programme.name;
   const after = useAfterClose(open);
 
-  async function close() {
-    if (busy) return;
-    setBusy(true);
-    setProblem('');
-    try {
+  const close = () =>
+    request.run(async () => {
       const saved = await api.closeProgramme(detail.programme.id);
       after.later(() => onClosed(saved));
       setOpen(false);
-    } catch (err) {
-      if (problemOf(err) === 'unauthenticated') return onUnauthenticated();
-      setProblem(t(failureKey(err)));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Dialog
@@ -191,7 +207,7 @@ function CloseDialog({
       onOpenChange={(_, d) => {
         if (busy) return;
         setOpen(d.open);
-        setProblem('');
+        request.clearProblem();
       }}
     >
       <DialogTrigger disableButtonEnhancement>
@@ -228,8 +244,8 @@ function PurgeDialog({ api, detail, onPurged, onUnauthenticated }: DialogProps &
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const request = useDialogRequest(onUnauthenticated);
+  const { busy, problem } = request;
   const whatId = useId();
   const calendarId = useId();
   const name = detail.programme.name;
@@ -238,23 +254,17 @@ function PurgeDialog({ api, detail, onPurged, onUnauthenticated }: DialogProps &
   async function purge(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    setProblem('');
+    request.clearProblem();
     if (typed.trim().normalize('NFC') !== name.trim().normalize('NFC')) {
       setMismatch(true);
       return;
     }
     setMismatch(false);
-    setBusy(true);
-    try {
+    await request.run(async () => {
       await api.purgeProgramme(detail.programme.id, typed);
       after.later(onPurged);
       setOpen(false);
-    } catch (err) {
-      if (problemOf(err) === 'unauthenticated') return onUnauthenticated();
-      setProblem(t(failureKey(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -265,7 +275,7 @@ function PurgeDialog({ api, detail, onPurged, onUnauthenticated }: DialogProps &
         setOpen(d.open);
         setTyped('');
         setMismatch(false);
-        setProblem('');
+        request.clearProblem();
       }}
     >
       <DialogTrigger disableButtonEnhancement>
